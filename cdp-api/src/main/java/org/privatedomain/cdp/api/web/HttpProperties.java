@@ -1,0 +1,23 @@
+package org.privatedomain.cdp.api.web;
+
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * HTTP settings.
+ *
+ * @param maxBodySize        the largest request body accepted by a single-record endpoint ({@code CDP_MAX_BODY_SIZE})
+ * @param corsAllowedOrigins origins whose browser pages may call the API ({@code CDP_CORS_ALLOWED_ORIGINS},
+ *                           comma-separated; none by default)
+ */
+@Validated
+@ConfigurationProperties("cdp.http")
+public record HttpProperties(DataSize maxBodySize, List<String> corsAllowedOrigins) {
+
+    public HttpProperties {
+        maxBodySize = maxBodySize == null ? DataSize.ofMegabytes(1) : maxBodySize;
+        corsAllowedOrigins = corsAllowedOrigins == null ? List.of() : List.copyOf(corsAllowedOrigins);
+    }
+}

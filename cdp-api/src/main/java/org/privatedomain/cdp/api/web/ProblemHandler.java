@@ -1,0 +1,226 @@
+package org.privatedomain.cdp.api.web;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.privatedomain.cdp.api.security.AccessRefusedException;
+import org.privatedomain.cdp.core.error.CdpException;
+import org.privatedomain.cdp.core.error.ConflictException;
+import org.privatedomain.cdp.core.error.NotFoundException;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Turns every failure into an RFC 9457 {@code application/problem+json} body with a stable {@code type}
+ * ({@link ProblemTypes}), and for invalid input an {@code errors} list of {@code {field, message}}.
+ * Spring MVC's own failures (malformed JSON, wrong types, unknown paths, wrong methods) come through
+ * {@link ResponseEntityExceptionHandler}; domain failures through the handlers below.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Map<Class<? extends Exception>, String> SPRING_PROBLEMS = Map.of(
+            MethodArgumentNotValidException.class, "invalid-input",
+            TypeMismatchException.class, "invalid-parameter",
+            MissingServletRequestParameterException.class, "missing-parameter",
+            NoResourceFoundException.class, "no-such-path",
+            HttpRequestMethodNotSupportedException.class, "method-not-allowed",
+            HttpMediaTypeNotSupportedException.class, "unsupported-media-type",
+            HttpMediaTypeNotAcceptableException.class, "not-acceptable");
+
+    @ExceptionHandler(CdpException.class)
+    ProblemDetail domain(CdpException ex) {
+        HttpStatus status = switch (ex) {
+            case NotFoundException notFound -> HttpStatus.NOT_FOUND;
+            case ConflictException conflict -> HttpStatus.CONFLICT;
+        };
+        return problem(status, ex.problem(), ex.getMessage());
+    }
+
+    @ExceptionHandler(AccessRefusedException.class)
+    ProblemDetail refused(AccessRefusedException ex) {
+        return problem(HttpStatus.FORBIDDEN, "access-refused", ex.getMessage());
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail invalid(ConstraintViolationException ex) {
+        List<FieldMessage> errors = ex.getConstraintViolations().stream()
+                .map(violation -> new FieldMessage(fieldOf(violation), violation.getMessage()))
+                .sorted(Comparator.comparing(FieldMessage::field))
+                .toList();
+        return invalidInput(errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldMessage> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldMessage(error.getField(), error.getDefaultMessage()))
+                .sorted(Comparator.comparing(FieldMessage::field))
+                .toList();
+        return ResponseEntity.badRequest().body(invalidInput(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodyTooLargeException tooLarge) {
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                        .body(problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", tooLarge.getMessage()));
+            }
+        }
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-body", unreadableDetail(ex));
+        if (ex.getCause() instanceof JacksonException json && !json.getPath().isEmpty()
+                && !(json instanceof StreamReadException)) {
+            problem.setProperty("errors", List.of(new FieldMessage(pathOf(json), fieldMessage(json))));
+        }
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** Gives Spring MVC's own problems a stable type instead of {@code about:blank}. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+            problem.setType(ProblemTypes.of(SPRING_PROBLEMS.entrySet().stream()
+                    .filter(entry -> entry.getKey().isInstance(ex))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElseGet(() -> slugOf(statusCode))));
+            if (request instanceof ServletWebRequest servlet) {
+                problem.setInstance(URI.create(servlet.getRequest().getRequestURI()));
+                if (ex instanceof NoResourceFoundException) {
+                    problem.setDetail("No endpoint " + servlet.getRequest().getMethod() + " "
+                            + servlet.getRequest().getRequestURI() + ". The API is described at /v3/api-docs.");
+                }
+            }
+        }
+        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    }
+
+    private static ProblemDetail invalidInput(List<FieldMessage> errors) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input", errors.stream()
+                .map(error -> error.field() + ": " + error.message())
+                .collect(Collectors.joining("; ")));
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String slug, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(ProblemTypes.of(slug));
+        return problem;
+    }
+
+    private static String slugOf(HttpStatusCode status) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return known == null ? "http-" + status.value() : known.name().toLowerCase().replace('_', '-');
+    }
+
+    private static String unreadableDetail(HttpMessageNotReadableException ex) {
+        return switch (ex.getCause()) {
+            case StreamReadException syntax -> "The body is not valid JSON"
+                    + (syntax.getLocation() == null ? "" : " (line " + syntax.getLocation().getLineNr()
+                            + ", column " + syntax.getLocation().getColumnNr() + ")")
+                    + ".";
+            case JacksonException json when !json.getPath().isEmpty() -> pathOf(json) + ": " + fieldMessage(json);
+            case null, default -> "The request body is missing or cannot be read as JSON.";
+        };
+    }
+
+    private static String fieldMessage(JacksonException json) {
+        return switch (json) {
+            case UnrecognizedPropertyException unknown -> "is not a known field";
+            case InvalidFormatException format when format.getTargetType() != null
+                    && format.getTargetType().isEnum() -> "must be one of "
+                    + List.of(format.getTargetType().getEnumConstants());
+            case InvalidFormatException format -> "'" + format.getValue() + "' is not a valid value";
+            case MismatchedInputException mismatch when mismatch.getTargetType() != null ->
+                    "must be " + describe(mismatch.getTargetType());
+            default -> "has an invalid value";
+        };
+    }
+
+    private static String describe(Class<?> type) {
+        if (type.isEnum()) {
+            return "one of " + List.of(type.getEnumConstants());
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (List.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        return "an object";
+    }
+
+    /** {@code rfm.thresholds.recency[2]} from Jackson's reference path. */
+    private static String pathOf(JacksonException json) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : json.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    /** The property path without the service method and parameter that Bean Validation puts in front. */
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        StringBuilder path = new StringBuilder();
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
+                    || node.getKind() == ElementKind.CONSTRUCTOR || node.getKind() == ElementKind.RETURN_VALUE) {
+                continue;
+            }
+            if (node.getIndex() != null) {
+                path.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
+                path.append(path.isEmpty() ? "" : ".").append(node.getName());
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    /** One invalid field and what is wrong with it. */
+    record FieldMessage(String field, String message) {
+    }
+}

@@ -1,0 +1,17 @@
+package org.privatedomain.cdp.core.brand;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The four cut points c1..c4 per RFM dimension in {@code THRESHOLDS} mode, strictly ascending: recency in whole
+ * days, frequency in orders or days, monetary in CNY.
+ */
+public record RfmThresholds(
+        @NotNull @Size(min = 4, max = 4) @AscendingCutPoints List<@NotNull @PositiveOrZero BigDecimal> recency,
+        @NotNull @Size(min = 4, max = 4) @AscendingCutPoints List<@NotNull @PositiveOrZero BigDecimal> frequency,
+        @NotNull @Size(min = 4, max = 4) @AscendingCutPoints List<@NotNull @PositiveOrZero BigDecimal> monetary) {
+}
