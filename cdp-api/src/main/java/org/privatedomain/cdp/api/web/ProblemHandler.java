@@ -109,7 +109,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
-        if (body instanceof ProblemDetail problem
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem
                 && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
             problem.setType(ProblemTypes.of(SPRING_PROBLEMS.entrySet().stream()
                     .filter(entry -> entry.getKey().isInstance(ex))
@@ -124,7 +125,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 }
             }
         }
-        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        return response;
     }
 
     private static ProblemDetail invalidInput(List<FieldMessage> errors) {
