@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Calls the running service as a user would. Every answer is checked for a 5xx: no request in the test suite
+ * Calls the running service as a user would; {@link ApiTest} classes get one injected. Every answer is checked for a 5xx: no request in the test suite
  * may make the server fail.
  */
 public final class ApiClient {
@@ -23,7 +23,7 @@ public final class ApiClient {
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
 
-    public ApiClient(int port) {
+    ApiClient(int port) {
         this.base = "http://127.0.0.1:" + port;
     }
 

@@ -6,7 +6,7 @@ import static org.privatedomain.cdp.api.ApiTest.PLATFORM_KEY;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.privatedomain.cdp.api.ApiClient.Answer;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 @ApiTest
@@ -19,15 +19,12 @@ class BrandSettingsApiTests {
              "tiers":{"minQualifyingAmount":9.9,"reviewCountsAsPropagation":true},
              "capitalRequiresConsent":false}""";
 
-    @LocalServerPort
-    int port;
-
+    @Autowired
     ApiClient api;
     String brand;
 
     @BeforeEach
     void newBrand() {
-        api = new ApiClient(port);
         brand = api.createBrand();
     }
 

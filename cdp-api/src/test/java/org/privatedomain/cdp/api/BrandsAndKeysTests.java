@@ -3,24 +3,16 @@ package org.privatedomain.cdp.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.privatedomain.cdp.api.ApiTest.PLATFORM_KEY;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.privatedomain.cdp.api.ApiClient.Answer;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 @ApiTest
 class BrandsAndKeysTests {
 
-    @LocalServerPort
-    int port;
-
+    @Autowired
     ApiClient api;
-
-    @BeforeEach
-    void connect() {
-        api = new ApiClient(port);
-    }
 
     @Test
     void thePlatformKeyCreatesABrandWithDefaults() {

@@ -7,25 +7,17 @@ import java.net.http.HttpRequest;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Flow;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.privatedomain.cdp.api.ApiClient.Answer;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** Every client mistake gets a 4xx application/problem+json answer with a stable type, never a 500. */
 @ApiTest
 class ProblemResponsesTests {
 
-    @LocalServerPort
-    int port;
-
+    @Autowired
     ApiClient api;
-
-    @BeforeEach
-    void connect() {
-        api = new ApiClient(port);
-    }
 
     @Test
     void malformedJsonSaysWhere() {
