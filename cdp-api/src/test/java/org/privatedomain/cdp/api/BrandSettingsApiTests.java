@@ -17,7 +17,7 @@ class BrandSettingsApiTests {
              "rfm":{"windowDays":180,"frequencyBasis":"DAYS","scoringMode":"THRESHOLDS",
                     "thresholds":{"recency":[30,60,90,180],"frequency":[1,2,3,5],"monetary":[100,300,800,2000]}},
              "tiers":{"minQualifyingAmount":9.9,"reviewCountsAsPropagation":true},
-             "capitalRequiresConsent":false}""";
+             "capitalRequiresConsent":false,"weakIdentityTypes":["ANONYMOUS","WECHAT_OPENID"]}""";
 
     @Autowired
     ApiClient api;
@@ -41,6 +41,7 @@ class BrandSettingsApiTests {
         assertThat(settings.at("/tiers/minQualifyingAmount").decimalValue()).isEqualByComparingTo("0");
         assertThat(settings.at("/tiers/reviewCountsAsPropagation").asBoolean()).isFalse();
         assertThat(settings.get("capitalRequiresConsent").asBoolean()).isTrue();
+        assertThat(settings.get("weakIdentityTypes").toString()).isEqualTo("[\"ANONYMOUS\"]");
     }
 
     @Test
@@ -55,6 +56,7 @@ class BrandSettingsApiTests {
         assertThat(settings.get("periodType").asString()).isEqualTo("WEEK");
         assertThat(settings.at("/rfm/thresholds/monetary/3").decimalValue()).isEqualByComparingTo("2000");
         assertThat(settings.get("capitalRequiresConsent").asBoolean()).isFalse();
+        assertThat(settings.get("weakIdentityTypes").toString()).isEqualTo("[\"WECHAT_OPENID\",\"ANONYMOUS\"]");
         assertThat(api.get("/api/v1/brands/" + brand, PLATFORM_KEY).json().get("periodType").asString())
                 .isEqualTo("WEEK");
     }
@@ -66,7 +68,7 @@ class BrandSettingsApiTests {
                  "rfm":{"windowDays":0,"frequencyBasis":"DAYS","scoringMode":"THRESHOLDS",
                         "thresholds":{"recency":[30,30,90,180],"frequency":[1,2,3],"monetary":[100,300,800,-1]}},
                  "tiers":{"minQualifyingAmount":0.001,"reviewCountsAsPropagation":true},
-                 "capitalRequiresConsent":true}""";
+                 "capitalRequiresConsent":true,"weakIdentityTypes":["ANONYMOUS"]}""";
 
         JsonNode problem = api.put(path(), PLATFORM_KEY, invalid).problem(400, "invalid-input");
 
@@ -83,7 +85,7 @@ class BrandSettingsApiTests {
                 {"timezone":"Asia/Shanghai","periodType":"MONTH",
                  "rfm":{"windowDays":365,"frequencyBasis":"ORDERS","scoringMode":"THRESHOLDS"},
                  "tiers":{"minQualifyingAmount":0,"reviewCountsAsPropagation":false},
-                 "capitalRequiresConsent":true}""";
+                 "capitalRequiresConsent":true,"weakIdentityTypes":[]}""";
 
         for (String body : new String[] {quantileWithThresholds, thresholdsWithout}) {
             JsonNode problem = api.put(path(), PLATFORM_KEY, body).problem(400, "invalid-input");
@@ -97,7 +99,7 @@ class BrandSettingsApiTests {
                 .problem(400, "invalid-input");
 
         assertThat(problem.get("errors").findValuesAsString("field"))
-                .containsExactly("capitalRequiresConsent", "periodType", "rfm", "tiers");
+                .containsExactly("capitalRequiresConsent", "periodType", "rfm", "tiers", "weakIdentityTypes");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.privatedomain.cdp.api.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -8,10 +9,13 @@ import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.privatedomain.cdp.api.security.AccessRefusedException;
 import org.privatedomain.cdp.core.error.CdpException;
 import org.privatedomain.cdp.core.error.ConflictException;
+import org.privatedomain.cdp.core.error.InvalidInputException;
+import org.privatedomain.cdp.core.error.MovedException;
 import org.privatedomain.cdp.core.error.NotFoundException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
@@ -60,8 +64,23 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         HttpStatus status = switch (ex) {
             case NotFoundException notFound -> HttpStatus.NOT_FOUND;
             case ConflictException conflict -> HttpStatus.CONFLICT;
+            case InvalidInputException invalid -> HttpStatus.BAD_REQUEST;
+            case MovedException moved -> HttpStatus.PERMANENT_REDIRECT; // answered by moved(), with Location
         };
         return problem(status, ex.problem(), ex.getMessage());
+    }
+
+    /**
+     * A retired id: 308 to the same path under the new id, so a client that follows redirects gets the answer
+     * for the survivor; the body says what happened and names the new id.
+     */
+    @ExceptionHandler(MovedException.class)
+    ResponseEntity<ProblemDetail> moved(MovedException ex, HttpServletRequest request) {
+        ProblemDetail problem = problem(HttpStatus.PERMANENT_REDIRECT, ex.problem(), ex.getMessage());
+        problem.setProperty("movedTo", ex.to());
+        String location = request.getRequestURI().replaceFirst("/" + Pattern.quote(ex.from()) + "(?=/|$)",
+                "/" + ex.to());
+        return ResponseEntity.status(HttpStatus.PERMANENT_REDIRECT).location(URI.create(location)).body(problem);
     }
 
     @ExceptionHandler(AccessRefusedException.class)
@@ -203,12 +222,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return path.toString();
     }
 
-    /** The property path without the service method and parameter that Bean Validation puts in front. */
+    /**
+     * The property path without the service method and parameter that Bean Validation puts in front; for a
+     * constraint on a plain parameter (a tag, a page size) the parameter's name.
+     */
     private static String fieldOf(ConstraintViolation<?> violation) {
         StringBuilder path = new StringBuilder();
+        String parameter = "body";
         for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
-                    || node.getKind() == ElementKind.CONSTRUCTOR || node.getKind() == ElementKind.RETURN_VALUE) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+                continue;
+            }
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR
+                    || node.getKind() == ElementKind.RETURN_VALUE) {
                 continue;
             }
             if (node.getIndex() != null) {
@@ -218,7 +245,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 path.append(path.isEmpty() ? "" : ".").append(node.getName());
             }
         }
-        return path.isEmpty() ? "body" : path.toString();
+        return path.isEmpty() ? parameter : path.toString();
     }
 
     /** One invalid field and what is wrong with it. */

@@ -11,7 +11,10 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import org.privatedomain.cdp.core.identity.IdentityType;
 
 /** The tenant aggregate: its identity and the settings that shape its figures. */
 @Entity
@@ -50,6 +53,8 @@ class Brand {
     private boolean reviewCountsAsPropagation;
 
     private boolean capitalRequiresConsent;
+
+    private String[] weakIdentityTypes;
 
     @Column(updatable = false)
     private Instant createdAt;
@@ -98,7 +103,16 @@ class Brand {
         return new BrandSettings(timezone, periodType,
                 new RfmSettings(rfmWindowDays, rfmFrequencyBasis, rfmScoringMode, thresholds),
                 new TierSettings(minQualifyingAmount, reviewCountsAsPropagation),
-                capitalRequiresConsent);
+                capitalRequiresConsent, weakIdentityTypes());
+    }
+
+    /** In declaration order, so the settings document always lists them the same way. */
+    Set<IdentityType> weakIdentityTypes() {
+        Set<IdentityType> types = EnumSet.noneOf(IdentityType.class);
+        for (String type : weakIdentityTypes) {
+            types.add(IdentityType.valueOf(type));
+        }
+        return types;
     }
 
     /** Replaces all settings; the caller has validated them. */
@@ -117,6 +131,8 @@ class Brand {
         this.minQualifyingAmount = settings.tiers().minQualifyingAmount().setScale(2, RoundingMode.UNNECESSARY);
         this.reviewCountsAsPropagation = settings.tiers().reviewCountsAsPropagation();
         this.capitalRequiresConsent = settings.capitalRequiresConsent();
+        this.weakIdentityTypes =
+                settings.weakIdentityTypes().stream().map(Enum::name).sorted().toArray(String[]::new);
         this.updatedAt = now;
     }
 }

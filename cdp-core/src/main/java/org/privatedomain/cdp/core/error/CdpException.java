@@ -5,7 +5,7 @@ package org.privatedomain.cdp.core.error;
  * the RFC 9457 {@code type}); the message is the human-readable detail.
  */
 public abstract sealed class CdpException extends RuntimeException
-        permits NotFoundException, ConflictException {
+        permits NotFoundException, ConflictException, MovedException, InvalidInputException {
 
     private final String problem;
 

@@ -1,4 +1,4 @@
-/** Protection of personal data: the key that encrypts it at rest. */
+/** Protection of personal data: encryption at rest, keyed lookup, masking. */
 @NamedInterface("privacy")
 package org.privatedomain.cdp.core.privacy;
 

@@ -7,9 +7,11 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.privatedomain.cdp.core.error.ConflictException;
+import org.privatedomain.cdp.core.identity.IdentityType;
 import org.privatedomain.cdp.testsupport.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,7 +34,7 @@ class BrandServiceTests {
         assertThat(created.periodType()).isEqualTo(PeriodType.MONTH);
         assertThat(brands.settings(code)).isEqualTo(new BrandSettings("Asia/Shanghai", PeriodType.MONTH,
                 new RfmSettings(365, FrequencyBasis.ORDERS, RfmScoringMode.QUANTILE, null),
-                new TierSettings(new BigDecimal("0.00"), false), true));
+                new TierSettings(new BigDecimal("0.00"), false), true, Set.of(IdentityType.ANONYMOUS)));
     }
 
     @Test
@@ -53,7 +55,8 @@ class BrandServiceTests {
                 new RfmSettings(180, FrequencyBasis.DAYS, RfmScoringMode.THRESHOLDS, new RfmThresholds(
                         decimals("7", "30", "90", "180"), decimals("1", "2", "4", "8"),
                         decimals("99.90", "300", "1000", "5000"))),
-                new TierSettings(new BigDecimal("9.90"), true), false);
+                new TierSettings(new BigDecimal("9.90"), true), false,
+                Set.of(IdentityType.ANONYMOUS, IdentityType.WECHAT_OPENID));
 
         brands.changeSettings(code, wanted);
 
@@ -70,7 +73,7 @@ class BrandServiceTests {
         BrandSettings defaults = brands.settings(code);
 
         brands.changeSettings(code, new BrandSettings(defaults.timezone(), defaults.periodType(), defaults.rfm(),
-                new TierSettings(new BigDecimal("9.9"), false), true));
+                new TierSettings(new BigDecimal("9.9"), false), true, defaults.weakIdentityTypes()));
 
         assertThat(brands.settings(code).tiers().minQualifyingAmount()).isEqualByComparingTo("9.90")
                 .hasToString("9.90");
@@ -82,7 +85,7 @@ class BrandServiceTests {
         brands.create(new NewBrand(code, "Acme", null, null));
         BrandSettings invalid = new BrandSettings("UTC+8", null,
                 new RfmSettings(0, FrequencyBasis.ORDERS, RfmScoringMode.THRESHOLDS, null),
-                new TierSettings(new BigDecimal("-1.001"), null), true);
+                new TierSettings(new BigDecimal("-1.001"), null), true, null);
 
         assertThatThrownBy(() -> brands.changeSettings(code, invalid))
                 .isInstanceOfSatisfying(ConstraintViolationException.class, e -> assertThat(
@@ -90,7 +93,7 @@ class BrandServiceTests {
                                 .replaceFirst("^changeSettings\\.settings\\.", "")).sorted().toList())
                         .containsExactly("periodType", "rfm.thresholds", "rfm.windowDays",
                                 "tiers.minQualifyingAmount", "tiers.minQualifyingAmount",
-                                "tiers.reviewCountsAsPropagation", "timezone"));
+                                "tiers.reviewCountsAsPropagation", "timezone", "weakIdentityTypes"));
         assertThat(brands.settings(code).rfm().windowDays()).isEqualTo(365);
     }
 
@@ -110,7 +113,8 @@ class BrandServiceTests {
     private List<String> messages(RfmSettings rfm) {
         String code = newCode();
         brands.create(new NewBrand(code, "Acme", null, null));
-        BrandSettings settings = new BrandSettings("Asia/Shanghai", PeriodType.MONTH, rfm, TierSettings.DEFAULTS, true);
+        BrandSettings settings = new BrandSettings("Asia/Shanghai", PeriodType.MONTH, rfm, TierSettings.DEFAULTS, true,
+                Set.of(IdentityType.ANONYMOUS));
         try {
             brands.changeSettings(code, settings);
             return List.of();

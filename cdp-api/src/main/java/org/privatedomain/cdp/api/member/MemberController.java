@@ -1,0 +1,93 @@
+package org.privatedomain.cdp.api.member;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Locale;
+import org.privatedomain.cdp.api.security.Callers;
+import org.privatedomain.cdp.core.error.InvalidInputException;
+import org.privatedomain.cdp.core.identity.Identity;
+import org.privatedomain.cdp.core.identity.IdentityType;
+import org.privatedomain.cdp.core.member.MemberPage;
+import org.privatedomain.cdp.core.member.MemberProfile;
+import org.privatedomain.cdp.core.member.MemberService;
+import org.privatedomain.cdp.core.member.MemberView;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/brands/{brandCode}/members")
+@Tag(name = "Members", description = "One person behind many identities: profile, identities, tags")
+class MemberController {
+
+    private final MemberService members;
+
+    MemberController(MemberService members) {
+        this.members = members;
+    }
+
+    @PostMapping
+    @Operation(summary = "Create or update a member by its identities",
+            description = "All identities named belong to one person from now on: unknown ones attach, and "
+                    + "members that the identities link are merged into the oldest. Fields left out keep their value.")
+    MemberView upsert(@PathVariable String brandCode, @RequestBody MemberProfile profile) {
+        return members.upsert(brandCode, profile);
+    }
+
+    @GetMapping("/{memberId}")
+    @Operation(summary = "A member's profile",
+            description = "A member id retired by a merge answers 308 with the survivor's URL in Location.")
+    MemberView get(@PathVariable String brandCode, @PathVariable long memberId) {
+        return members.get(brandCode, memberId, Callers.disclosure());
+    }
+
+    @GetMapping(params = "identity")
+    @Operation(summary = "Look a member up by any identity")
+    MemberView byIdentity(@PathVariable String brandCode,
+            @Parameter(description = "TYPE:value, for example PHONE:13812345678 or WECHAT_UNIONID:o6_bmasdasdsad6")
+            @RequestParam String identity) {
+        return members.findByIdentity(brandCode, parseIdentity(identity), Callers.disclosure());
+    }
+
+    @GetMapping(params = "tag")
+    @Operation(summary = "Members carrying a tag, by id, a page at a time")
+    MemberPage byTag(@PathVariable String brandCode, @RequestParam String tag,
+            @Parameter(description = "the nextAfter of the previous page") @RequestParam(defaultValue = "0") long after,
+            @RequestParam(defaultValue = "100") int limit) {
+        return members.withTag(brandCode, tag, after, limit, Callers.disclosure());
+    }
+
+    @PutMapping("/{memberId}/tags/{tag}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Tag a member", description = "Tagging twice changes nothing.")
+    void tag(@PathVariable String brandCode, @PathVariable long memberId, @PathVariable String tag) {
+        members.tag(brandCode, memberId, tag);
+    }
+
+    @DeleteMapping("/{memberId}/tags/{tag}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Remove a tag from a member")
+    void untag(@PathVariable String brandCode, @PathVariable long memberId, @PathVariable String tag) {
+        members.untag(brandCode, memberId, tag);
+    }
+
+    private static Identity parseIdentity(String typeAndValue) {
+        int colon = typeAndValue.indexOf(':');
+        String type = colon < 0 ? "" : typeAndValue.substring(0, colon).toUpperCase(Locale.ROOT);
+        try {
+            return new Identity(IdentityType.valueOf(type), typeAndValue.substring(colon + 1));
+        } catch (IllegalArgumentException unknownType) {
+            throw new InvalidInputException("invalid-parameter", "identity must be TYPE:value with TYPE one of "
+                    + java.util.List.of(IdentityType.values()) + ".");
+        }
+    }
+}

@@ -1,0 +1,5 @@
+/** Identities: the ids under which a person is known (phone, WeChat, Tmall, WeCom, member number...). */
+@NamedInterface("identity")
+package org.privatedomain.cdp.core.identity;
+
+import org.springframework.modulith.NamedInterface;

@@ -1,0 +1,7 @@
+package org.privatedomain.cdp.core.member;
+
+public enum Gender {
+    FEMALE,
+    MALE,
+    OTHER
+}

@@ -1,0 +1,193 @@
+package org.privatedomain.cdp.core.member;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.privatedomain.cdp.core.brand.BrandService;
+import org.privatedomain.cdp.core.identity.Identity;
+import org.privatedomain.cdp.core.identity.IdentityType;
+import org.privatedomain.cdp.core.privacy.PiiCipher;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.validation.annotation.Validated;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Profiles, identities and tags of a brand's members. */
+@Service
+@Validated
+public class MemberService {
+
+    /** 1 to 64 characters: a letter (any script) or digit first, then letters, digits, spaces, {@code _ . : -}. */
+    public static final String TAG_PATTERN = "[\\p{L}\\p{N}][\\p{L}\\p{N} _.:-]{0,63}";
+
+    private static final int ATTEMPTS = 3;
+
+    private final BrandService brands;
+    private final IdentityResolver resolver;
+    private final MemberReader reader;
+    private final PiiCipher cipher;
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final TransactionTemplate writing;
+    private final TransactionTemplate reading;
+
+    MemberService(BrandService brands, IdentityResolver resolver, MemberReader reader, PiiCipher cipher,
+            JdbcClient jdbc, JsonMapper json, Clock clock, PlatformTransactionManager transactions) {
+        this.brands = brands;
+        this.resolver = resolver;
+        this.reader = reader;
+        this.cipher = cipher;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+        this.writing = new TransactionTemplate(transactions);
+        this.reading = new TransactionTemplate(transactions);
+        this.reading.setReadOnly(true);
+    }
+
+    /**
+     * Resolves the profile's identities to one member (creating or merging members as needed), then sets the
+     * fields given. A deadlock between concurrent merges is retried; it cannot half-apply.
+     */
+    public MemberView upsert(String brandCode, @Valid @NotNull MemberProfile profile) {
+        long brandId = brands.idOf(brandCode);
+        Set<IdentityType> weakTypes = brands.settings(brandCode).weakIdentityTypes();
+        List<StoredIdentity> identities = profile.identities().stream()
+                .map(identity -> identity.normalized().orElseThrow(() -> new InvalidIdentityException(identity)))
+                .map(identity -> StoredIdentity.of(brandId, identity, cipher))
+                .toList();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return writing.execute(status -> {
+                    long member = resolver.resolve(brandId, identities, weakTypes, "profile");
+                    updateProfile(brandId, member, profile);
+                    return reader.read(brandId, List.of(member), Disclosure.FULL).getFirst();
+                });
+            } catch (PessimisticLockingFailureException deadlock) {
+                if (attempt == ATTEMPTS) {
+                    throw deadlock;
+                }
+            }
+        }
+    }
+
+    /** The member, or {@link MemberMergedException} pointing at its survivor when the id was retired by a merge. */
+    public MemberView get(String brandCode, long memberId, Disclosure disclosure) {
+        long brandId = brands.idOf(brandCode);
+        return reading.execute(status -> {
+            requireLive(brandId, memberId);
+            return reader.read(brandId, List.of(memberId), disclosure).getFirst();
+        });
+    }
+
+    /** The member holding this identity. */
+    public MemberView findByIdentity(String brandCode, @Valid @NotNull Identity identity, Disclosure disclosure) {
+        long brandId = brands.idOf(brandCode);
+        Identity normalized = identity.normalized().orElseThrow(() -> new InvalidIdentityException(identity));
+        StoredIdentity stored = StoredIdentity.of(brandId, normalized, cipher);
+        return reading.execute(status -> jdbc.sql("""
+                        select member_id from core.identity
+                         where brand_id = :brand and type = :type and lookup_key = :key
+                        """)
+                .param("brand", brandId).param("type", stored.type().name()).param("key", stored.lookupKey())
+                .query(Long.class)
+                .optional()
+                .map(member -> reader.read(brandId, List.of(member), disclosure).getFirst())
+                .orElseThrow(() -> new MemberNotFoundException("No member holds identity " + identity + ".")));
+    }
+
+    /** Members carrying the tag, by ascending id after {@code after}. */
+    public MemberPage withTag(String brandCode, @NotNull @Pattern(regexp = TAG_PATTERN) String tag, long after,
+            @Min(1) @Max(500) int limit, Disclosure disclosure) {
+        long brandId = brands.idOf(brandCode);
+        return reading.execute(status -> {
+            List<Long> ids = jdbc.sql("""
+                            select member_id from core.member_tag
+                             where brand_id = :brand and tag = :tag and member_id > :after
+                             order by member_id
+                             limit :limit
+                            """)
+                    .param("brand", brandId).param("tag", tag).param("after", after).param("limit", limit + 1)
+                    .query(Long.class)
+                    .list();
+            List<Long> page = ids.subList(0, Math.min(limit, ids.size()));
+            return new MemberPage(reader.read(brandId, page, disclosure), ids.size() > limit ? page.getLast() : null);
+        });
+    }
+
+    /** Adds a tag; adding it again changes nothing. */
+    public void tag(String brandCode, long memberId, @NotNull @Pattern(regexp = TAG_PATTERN) String tag) {
+        long brandId = brands.idOf(brandCode);
+        writing.executeWithoutResult(status -> {
+            requireLive(brandId, memberId);
+            jdbc.sql("""
+                            insert into core.member_tag (brand_id, member_id, tag, tagged_at)
+                            values (:brand, :member, :tag, :now)
+                            on conflict do nothing
+                            """)
+                    .param("brand", brandId).param("member", memberId).param("tag", tag)
+                    .param("now", Timestamp.from(clock.instant()))
+                    .update();
+        });
+    }
+
+    /** Removes a tag; removing a tag the member does not carry changes nothing. */
+    public void untag(String brandCode, long memberId, @NotNull String tag) {
+        long brandId = brands.idOf(brandCode);
+        writing.executeWithoutResult(status -> {
+            requireLive(brandId, memberId);
+            jdbc.sql("delete from core.member_tag where brand_id = :brand and member_id = :member and tag = :tag")
+                    .param("brand", brandId).param("member", memberId).param("tag", tag)
+                    .update();
+        });
+    }
+
+    private void requireLive(long brandId, long memberId) {
+        Long survivor = jdbc.sql("select coalesce(merged_into, 0) from core.member where brand_id = :brand and id = :id")
+                .param("brand", brandId).param("id", memberId)
+                .query(Long.class)
+                .optional()
+                .orElseThrow(() -> new MemberNotFoundException("No member " + memberId + "."));
+        if (survivor != 0) {
+            throw new MemberMergedException(memberId, survivor);
+        }
+    }
+
+    private void updateProfile(long brandId, long member, MemberProfile profile) {
+        jdbc.sql("""
+                        update core.member
+                           set name = coalesce(:name, name),
+                               gender = coalesce(:gender, gender),
+                               birthday = coalesce(:birthday, birthday),
+                               city = coalesce(:city, city),
+                               province = coalesce(:province, province),
+                               registered_at = coalesce(:registeredAt, registered_at),
+                               attributes = jsonb_strip_nulls(attributes || :attributes::jsonb),
+                               updated_at = :now
+                         where brand_id = :brand and id = :member
+                        """)
+                .param("name", profile.name())
+                .param("gender", profile.gender() == null ? null : profile.gender().name())
+                .param("birthday", profile.birthday())
+                .param("city", profile.city())
+                .param("province", profile.province())
+                .param("registeredAt", profile.registeredAt())
+                .param("attributes", json.writeValueAsString(
+                        profile.attributes() == null ? Map.of() : profile.attributes()))
+                .param("now", Timestamp.from(clock.instant()))
+                .param("brand", brandId)
+                .param("member", member)
+                .update();
+    }
+}
