@@ -1,0 +1,138 @@
+package org.privatedomain.cdp.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.privatedomain.cdp.api.ApiTest.PLATFORM_KEY;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.privatedomain.cdp.api.ApiClient.Answer;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+@ApiTest
+class MemberApiTests {
+
+    @Autowired
+    ApiClient api;
+
+    String brand;
+    String operator;
+    String analyst;
+
+    @BeforeEach
+    void newBrand() {
+        brand = api.createBrand();
+        operator = api.issueKey(brand, "OPERATOR");
+        analyst = api.issueKey(brand, "ANALYST");
+    }
+
+    @Test
+    void anOperatorWritesAProfileAndReadsItBack() {
+        Answer written = upsert("""
+                {"identities":[{"type":"PHONE","value":"138 1234 5678"},{"type":"WECHAT_UNIONID","value":"oU1"}],
+                 "name":"张伟","gender":"MALE","birthday":"1990-05-01","city":"杭州","province":"浙江",
+                 "registeredAt":"2024-03-01T10:00:00+08:00","attributes":{"level":"gold","points":120}}""");
+
+        assertThat(written.status()).isEqualTo(200);
+        long id = written.json().get("id").asLong();
+        JsonNode member = api.get(members() + "/" + id, operator).json();
+        assertThat(member.get("name").asString()).isEqualTo("张伟");
+        assertThat(member.get("birthday").asString()).isEqualTo("1990-05-01");
+        assertThat(member.at("/attributes/points").asInt()).isEqualTo(120);
+        assertThat(member.get("identities").findValuesAsString("value")).containsExactlyInAnyOrder("13812345678", "oU1");
+    }
+
+    @Test
+    void anAnalystSeesPhonesMaskedAndCannotWrite() {
+        long id = upsert("{\"identities\":[{\"type\":\"PHONE\",\"value\":\"13812345678\"}]}").json().get("id").asLong();
+
+        JsonNode member = api.get(members() + "/" + id, analyst).json();
+
+        assertThat(member.get("identities").findValuesAsString("value")).containsExactly("138****5678");
+        assertThat(api.get(members() + "/" + id, analyst).body()).doesNotContain("13812345678");
+        api.post(members(), analyst, "{\"identities\":[{\"type\":\"MEMBER_NO\",\"value\":\"x\"}]}")
+                .problem(403, "access-refused");
+    }
+
+    @Test
+    void aMemberIsFoundByAnyOfItsIdentities() {
+        long id = upsert("{\"identities\":[{\"type\":\"PHONE\",\"value\":\"13812345678\"},"
+                + "{\"type\":\"TMALL_OUID\",\"value\":\"t-1\"}]}").json().get("id").asLong();
+
+        assertThat(api.get(members() + "?identity=" + encode("PHONE:+86 13812345678"), operator).json()
+                .get("id").asLong()).isEqualTo(id);
+        assertThat(api.get(members() + "?identity=TMALL_OUID:t-1", analyst).json().get("id").asLong()).isEqualTo(id);
+        api.get(members() + "?identity=TMALL_OUID:t-2", operator).problem(404, "member-not-found");
+        api.get(members() + "?identity=FAX:123", operator).problem(400, "invalid-parameter");
+        api.get(members() + "?identity=PHONE:abc", operator).problem(400, "invalid-identity");
+    }
+
+    @Test
+    void aRetiredIdRedirectsToItsSurvivor() {
+        long older = upsert("{\"identities\":[{\"type\":\"MEMBER_NO\",\"value\":\"m1\"}]}").json().get("id").asLong();
+        long younger = upsert("{\"identities\":[{\"type\":\"WECHAT_UNIONID\",\"value\":\"u1\"}]}").json().get("id")
+                .asLong();
+        upsert("{\"identities\":[{\"type\":\"MEMBER_NO\",\"value\":\"m1\"},{\"type\":\"WECHAT_UNIONID\",\"value\":\"u1\"}]}");
+
+        Answer retired = api.get(members() + "/" + younger, operator);
+
+        JsonNode problem = retired.problem(308, "member-merged");
+        assertThat(problem.get("movedTo").asString()).isEqualTo(Long.toString(older));
+        assertThat(retired.header("Location")).contains(members() + "/" + older);
+        api.put(members() + "/" + younger + "/tags/vip", operator, "").problem(308, "member-merged");
+    }
+
+    @Test
+    void tagsAreAddedListedAndRemoved() {
+        long id = upsert("{\"identities\":[{\"type\":\"MEMBER_NO\",\"value\":\"m1\"}]}").json().get("id").asLong();
+
+        assertThat(api.put(members() + "/" + id + "/tags/" + encode("高价值"), operator, "").status()).isEqualTo(204);
+        JsonNode page = api.get(members() + "?tag=" + encode("高价值"), analyst).json();
+        assertThat(page.at("/items/0/tags/0").asString()).isEqualTo("高价值");
+        assertThat(page.get("items").get(0).get("id").asLong()).isEqualTo(id);
+        assertThat(page.get("nextAfter").isNull()).isTrue();
+        assertThat(api.delete(members() + "/" + id + "/tags/" + encode("高价值"), operator).status()).isEqualTo(204);
+        assertThat(api.get(members() + "?tag=" + encode("高价值"), analyst).json().get("items").size()).isZero();
+        JsonNode invalid = api.put(members() + "/" + id + "/tags/" + encode(" bad"), operator, "")
+                .problem(400, "invalid-input");
+        assertThat(invalid.get("errors").get(0).get("field").asString()).isEqualTo("tag");
+        api.get(members() + "?tag=x&limit=0", analyst).problem(400, "invalid-input");
+    }
+
+    @Test
+    void badProfilesAreRefusedNamingTheField() {
+        JsonNode problem = upsert("{\"identities\":[],\"birthday\":\"2999-01-01\"}").problem(400, "invalid-input");
+        assertThat(problem.get("errors").findValuesAsString("field")).containsExactly("birthday", "identities");
+
+        upsert("{\"identities\":[{\"type\":\"PHONE\"}]}").problem(400, "invalid-input");
+        upsert("{\"identities\":[{\"type\":\"PASSPORT\",\"value\":\"x\"}]}").problem(400, "malformed-body");
+        upsert("{\"identities\":[{\"type\":\"MEMBER_NO\",\"value\":\"x\"}],\"attributes\":[1]}")
+                .problem(400, "malformed-body");
+    }
+
+    @Test
+    void membersOfAnotherBrandAreNotFound() {
+        long id = upsert("{\"identities\":[{\"type\":\"MEMBER_NO\",\"value\":\"m1\"}]}").json().get("id").asLong();
+        String otherBrand = api.createBrand();
+        String otherKey = api.issueKey(otherBrand, "ADMIN");
+
+        api.get(members() + "/" + id, otherKey).problem(404, "brand-not-found");
+        api.get("/api/v1/brands/" + otherBrand + "/members/" + id, otherKey).problem(404, "member-not-found");
+        api.get(members() + "/" + id, PLATFORM_KEY).problem(403, "access-refused");
+        api.get(members() + "/not-a-number", operator).problem(400, "invalid-parameter");
+    }
+
+    private Answer upsert(String json) {
+        return api.post(members(), operator, json);
+    }
+
+    private String members() {
+        return "/api/v1/brands/" + brand + "/members";
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
