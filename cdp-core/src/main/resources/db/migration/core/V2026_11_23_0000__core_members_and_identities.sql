@@ -3,7 +3,8 @@
 alter table core.brand add column weak_identity_types varchar(32)[] not null default '{ANONYMOUS}';
 
 -- A person of a brand. A person merged into another keeps its row as a pointer (merged_into) so that its old
--- id still answers; everything it held moves to the survivor.
+-- id still answers; everything it held moves to the survivor. A person erased under PIPL keeps only its id,
+-- creation and erasure times, so its anonymous history still counts in the periods before the erasure.
 create table core.member (
     brand_id      bigint       not null references core.brand (id),
     id            bigint       generated always as identity,
@@ -18,6 +19,7 @@ create table core.member (
     updated_at    timestamptz  not null,
     merged_into   bigint,
     merged_at     timestamptz,
+    erased_at     timestamptz,
     primary key (brand_id, id),
     foreign key (brand_id, merged_into) references core.member (brand_id, id),
     check ((merged_into is null) = (merged_at is null))

@@ -124,6 +124,25 @@ class MemberApiTests {
         api.get(members() + "/not-a-number", operator).problem(400, "invalid-parameter");
     }
 
+    @Test
+    void onlyABrandAdminErasesAndExports() {
+        long id = upsert("{\"identities\":[{\"type\":\"PHONE\",\"value\":\"13812345678\"}],\"name\":\"张伟\"}")
+                .json().get("id").asLong();
+        String admin = api.issueKey(brand, "ADMIN");
+
+        api.get(members() + "/" + id + "/export", operator).problem(403, "access-refused");
+        api.delete(members() + "/" + id, operator).problem(403, "access-refused");
+        JsonNode export = api.get(members() + "/" + id + "/export", admin).json();
+        assertThat(export.at("/member/name").asString()).isEqualTo("张伟");
+        assertThat(export.at("/member/identities/0/value").asString()).isEqualTo("13812345678");
+
+        assertThat(api.delete(members() + "/" + id, admin).status()).isEqualTo(204);
+
+        api.get(members() + "/" + id, operator).problem(404, "member-erased");
+        api.get(members() + "?identity=PHONE:13812345678", operator).problem(404, "member-not-found");
+        api.delete(members() + "/" + id, admin).problem(404, "member-erased");
+    }
+
     private Answer upsert(String json) {
         return api.post(members(), operator, json);
     }

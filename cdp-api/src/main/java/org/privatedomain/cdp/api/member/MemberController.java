@@ -4,10 +4,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Locale;
+import org.privatedomain.cdp.api.security.Access;
 import org.privatedomain.cdp.api.security.Callers;
+import org.privatedomain.cdp.core.access.BrandRole;
 import org.privatedomain.cdp.core.error.InvalidInputException;
 import org.privatedomain.cdp.core.identity.Identity;
 import org.privatedomain.cdp.core.identity.IdentityType;
+import org.privatedomain.cdp.core.member.MemberExport;
 import org.privatedomain.cdp.core.member.MemberPage;
 import org.privatedomain.cdp.core.member.MemberProfile;
 import org.privatedomain.cdp.core.member.MemberService;
@@ -48,6 +51,23 @@ class MemberController {
             description = "A member id retired by a merge answers 308 with the survivor's URL in Location.")
     MemberView get(@PathVariable String brandCode, @PathVariable long memberId) {
         return members.get(brandCode, memberId, Callers.disclosure());
+    }
+
+    @DeleteMapping("/{memberId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Access(brandRole = BrandRole.ADMIN)
+    @Operation(summary = "Erase the person under PIPL (brand ADMIN)",
+            description = "Deletes identities, profile, attributes and tags for good; the bare id stays so that "
+                    + "the person's anonymous history still counts in the periods before the erasure.")
+    void erase(@PathVariable String brandCode, @PathVariable long memberId) {
+        members.erase(brandCode, memberId);
+    }
+
+    @GetMapping("/{memberId}/export")
+    @Access(brandRole = BrandRole.ADMIN)
+    @Operation(summary = "Everything held about the person, as JSON (brand ADMIN)")
+    MemberExport export(@PathVariable String brandCode, @PathVariable long memberId) {
+        return members.export(brandCode, memberId);
     }
 
     @GetMapping(params = "identity")

@@ -153,14 +153,62 @@ public class MemberService {
         });
     }
 
+    /**
+     * Erases the person under PIPL, for good: identities, profile, attributes and tags are deleted; the bare
+     * member id stays so that its anonymous history keeps counting in the periods before the erasure.
+     */
+    public void erase(String brandCode, long memberId) {
+        long brandId = brands.idOf(brandCode);
+        writing.executeWithoutResult(status -> {
+            requireLive(brandId, memberId);
+            Map<String, Object> params = Map.of("brand", brandId, "member", memberId,
+                    "now", Timestamp.from(clock.instant()));
+            jdbc.sql("delete from core.identity where brand_id = :brand and member_id = :member").params(params).update();
+            jdbc.sql("delete from core.member_tag where brand_id = :brand and member_id = :member").params(params).update();
+            jdbc.sql("""
+                            update core.member
+                               set name = null, gender = null, birthday = null, city = null, province = null,
+                                   registered_at = null, attributes = '{}', erased_at = :now, updated_at = :now
+                             where brand_id = :brand and id = :member
+                            """)
+                    .params(params).update();
+        });
+    }
+
+    /** Everything held about the person, personal data in full, with the merges that made it. */
+    public MemberExport export(String brandCode, long memberId) {
+        long brandId = brands.idOf(brandCode);
+        return reading.execute(status -> {
+            requireLive(brandId, memberId);
+            List<MergeView> merges = jdbc.sql("""
+                            select merged_member_id, survivor_id, merged_at, cause from core.member_merge
+                             where brand_id = :brand
+                               and (survivor_id = :member or survivor_id in (
+                                       select id from core.member where brand_id = :brand and merged_into = :member))
+                             order by merged_at, id
+                            """)
+                    .param("brand", brandId).param("member", memberId)
+                    .query((rs, row) -> new MergeView(rs.getLong(1), rs.getLong(2),
+                            rs.getObject(3, java.time.OffsetDateTime.class).toInstant(), rs.getString(4)))
+                    .list();
+            return new MemberExport(clock.instant(),
+                    reader.read(brandId, List.of(memberId), Disclosure.FULL).getFirst(), merges);
+        });
+    }
+
     private void requireLive(long brandId, long memberId) {
-        Long survivor = jdbc.sql("select coalesce(merged_into, 0) from core.member where brand_id = :brand and id = :id")
+        record State(Long mergedInto, boolean erased) {
+        }
+        State state = jdbc.sql("select merged_into, erased_at is not null from core.member where brand_id = :brand and id = :id")
                 .param("brand", brandId).param("id", memberId)
-                .query(Long.class)
+                .query((rs, row) -> new State((Long) rs.getObject(1), rs.getBoolean(2)))
                 .optional()
                 .orElseThrow(() -> new MemberNotFoundException("No member " + memberId + "."));
-        if (survivor != 0) {
-            throw new MemberMergedException(memberId, survivor);
+        if (state.mergedInto() != null) {
+            throw new MemberMergedException(memberId, state.mergedInto());
+        }
+        if (state.erased()) {
+            throw new MemberErasedException(memberId);
         }
     }
 

@@ -239,6 +239,56 @@ class MemberServiceTests {
         assertThat(second.nextAfter()).isNull();
     }
 
+    @Test
+    void erasureLeavesNoTraceOfThePersonButKeepsTheBareId() {
+        long survivor = upsert(new MemberProfile(List.of(id(IdentityType.PHONE, PHONE)), "张伟", Gender.MALE,
+                LocalDate.of(1990, 5, 1), "杭州", "浙江", null, Map.of("wechatNick", "阿伟"))).id();
+        upsert(id(IdentityType.WECHAT_UNIONID, "oU-secret"));
+        upsert(id(IdentityType.PHONE, PHONE), id(IdentityType.WECHAT_UNIONID, "oU-secret"));
+        members.tag(brand, survivor, "vip");
+        String lookupKey = jdbc.sql("select lookup_key from core.identity i join core.brand b on b.id = i.brand_id "
+                + "where b.code = ? and i.type = 'PHONE'").param(brand).query(String.class).single();
+
+        members.erase(brand, survivor);
+
+        for (String table : jdbc.sql("select table_name from information_schema.tables where table_schema = 'core'")
+                .query(String.class).list()) {
+            String rows = jdbc.sql("select coalesce(string_agg(t::text, ' '), '') from core." + table + " t")
+                    .query(String.class).single();
+            assertThat(rows).as(table).doesNotContain(lookupKey).doesNotContain("oU-secret").doesNotContain("张伟")
+                    .doesNotContain("阿伟").doesNotContain("杭州").doesNotContain("1990-05-01");
+        }
+        assertThatThrownBy(() -> members.get(brand, survivor, Disclosure.FULL))
+                .isInstanceOf(MemberErasedException.class);
+        assertThatThrownBy(() -> members.erase(brand, survivor)).isInstanceOf(MemberErasedException.class);
+        assertThatThrownBy(() -> members.findByIdentity(brand, id(IdentityType.PHONE, PHONE), Disclosure.FULL))
+                .isInstanceOf(MemberNotFoundException.class);
+        assertThat(jdbc.sql("select count(*) from core.member m join core.brand b on b.id = m.brand_id "
+                + "where b.code = ? and m.id = ? and m.erased_at is not null").param(brand).param(survivor)
+                .query(Long.class).single()).isOne();
+
+        long returning = upsert(id(IdentityType.PHONE, PHONE)).id();
+        assertThat(returning).isNotEqualTo(survivor);
+    }
+
+    @Test
+    void anExportHoldsTheProfileAndEveryMergeBehindIt() {
+        long a = upsert(new MemberProfile(List.of(id(IdentityType.PHONE, PHONE)), "张伟", null, null, null, null,
+                null, null)).id();
+        long b = upsert(id(IdentityType.WECHAT_UNIONID, "u1")).id();
+        long c = upsert(id(IdentityType.TMALL_OUID, "t1")).id();
+        upsert(id(IdentityType.WECHAT_UNIONID, "u1"), id(IdentityType.TMALL_OUID, "t1"));
+        upsert(id(IdentityType.PHONE, PHONE), id(IdentityType.TMALL_OUID, "t1"));
+
+        MemberExport export = members.export(brand, a);
+
+        assertThat(export.member().name()).isEqualTo("张伟");
+        assertThat(export.member().identities()).extracting(IdentityView::value)
+                .containsExactlyInAnyOrder(PHONE, "u1", "t1");
+        assertThat(export.merges()).extracting(MergeView::mergedMemberId, MergeView::survivorId).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(c, b), org.assertj.core.groups.Tuple.tuple(b, a));
+    }
+
     private MemberView upsert(Identity... identities) {
         return upsert(new MemberProfile(Arrays.asList(identities), null, null, null, null, null, null, null));
     }
