@@ -3,6 +3,7 @@ package org.privatedomain.cdp.core.member;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -10,17 +11,19 @@ import org.springframework.stereotype.Component;
  * Moves everything one member holds to another and retires it. The survivor keeps its own profile values and
  * takes the merged member's where it has none; attributes combine with the survivor's winning; the earliest
  * registration time stays. The retired row keeps only its id, creation time and the pointer to its survivor.
- * Features that store rows per member must move them here too, in the same transaction.
+ * Features that keep rows per member move them on {@link MembersMerged}, in the same transaction.
  */
 @Component
 class MemberMerger {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    MemberMerger(JdbcClient jdbc, Clock clock) {
+    MemberMerger(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     void merge(long brandId, long merged, long survivor, String cause) {
@@ -63,6 +66,7 @@ class MemberMerger {
                 insert into core.member_merge (brand_id, merged_member_id, survivor_id, merged_at, cause)
                 values (:brand, :merged, :survivor, :now, :cause)
                 """, params);
+        events.publishEvent(new MembersMerged(brandId, merged, survivor));
     }
 
     private void run(String sql, Map<String, Object> params) {

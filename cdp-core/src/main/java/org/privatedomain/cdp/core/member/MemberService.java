@@ -7,17 +7,21 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.privatedomain.cdp.core.WriteTransactions;
 import org.privatedomain.cdp.core.brand.BrandService;
 import org.privatedomain.cdp.core.identity.Identity;
 import org.privatedomain.cdp.core.identity.IdentityType;
 import org.privatedomain.cdp.core.privacy.PiiCipher;
-import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.validation.annotation.Validated;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,8 +34,6 @@ public class MemberService {
     /** 1 to 64 characters: a letter (any script) or digit first, then letters, digits, spaces, {@code _ . : -}. */
     public static final String TAG_PATTERN = "[\\p{L}\\p{N}][\\p{L}\\p{N} _.:-]{0,63}";
 
-    private static final int ATTEMPTS = 3;
-
     private final BrandService brands;
     private final IdentityResolver resolver;
     private final MemberReader reader;
@@ -39,11 +41,13 @@ public class MemberService {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
-    private final TransactionTemplate writing;
+    private final ApplicationEventPublisher events;
+    private final WriteTransactions writing;
     private final TransactionTemplate reading;
 
     MemberService(BrandService brands, IdentityResolver resolver, MemberReader reader, PiiCipher cipher,
-            JdbcClient jdbc, JsonMapper json, Clock clock, PlatformTransactionManager transactions) {
+            JdbcClient jdbc, JsonMapper json, Clock clock, ApplicationEventPublisher events,
+            WriteTransactions writing, PlatformTransactionManager transactions) {
         this.brands = brands;
         this.resolver = resolver;
         this.reader = reader;
@@ -51,7 +55,8 @@ public class MemberService {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
-        this.writing = new TransactionTemplate(transactions);
+        this.events = events;
+        this.writing = writing;
         this.reading = new TransactionTemplate(transactions);
         this.reading.setReadOnly(true);
     }
@@ -62,24 +67,26 @@ public class MemberService {
      */
     public MemberView upsert(String brandCode, @Valid @NotNull MemberProfile profile) {
         long brandId = brands.idOf(brandCode);
+        return writing.run(() -> {
+            long member = resolve(brandCode, profile.identities(), "profile");
+            updateProfile(brandId, member, profile);
+            return reader.read(brandId, List.of(member), Disclosure.FULL).getFirst();
+        });
+    }
+
+    /**
+     * The member the identities belong to, within the caller's write transaction (see {@link WriteTransactions}):
+     * unknown identities attach, linked members merge. {@code cause} names the record for the merge log.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long resolve(String brandCode, List<Identity> identities, String cause) {
+        long brandId = brands.idOf(brandCode);
         Set<IdentityType> weakTypes = brands.settings(brandCode).weakIdentityTypes();
-        List<StoredIdentity> identities = profile.identities().stream()
+        List<StoredIdentity> stored = identities.stream()
                 .map(identity -> identity.normalized().orElseThrow(() -> new InvalidIdentityException(identity)))
                 .map(identity -> StoredIdentity.of(brandId, identity, cipher))
                 .toList();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return writing.execute(status -> {
-                    long member = resolver.resolve(brandId, identities, weakTypes, "profile");
-                    updateProfile(brandId, member, profile);
-                    return reader.read(brandId, List.of(member), Disclosure.FULL).getFirst();
-                });
-            } catch (PessimisticLockingFailureException deadlock) {
-                if (attempt == ATTEMPTS) {
-                    throw deadlock;
-                }
-            }
-        }
+        return resolver.resolve(brandId, stored, weakTypes, cause);
     }
 
     /** The member, or {@link MemberMergedException} pointing at its survivor when the id was retired by a merge. */
@@ -129,9 +136,9 @@ public class MemberService {
     /** Adds a tag; adding it again changes nothing. */
     public void tag(String brandCode, long memberId, @NotNull @Pattern(regexp = TAG_PATTERN) String tag) {
         long brandId = brands.idOf(brandCode);
-        writing.executeWithoutResult(status -> {
+        writing.run(() -> {
             requireLive(brandId, memberId);
-            jdbc.sql("""
+            return jdbc.sql("""
                             insert into core.member_tag (brand_id, member_id, tag, tagged_at)
                             values (:brand, :member, :tag, :now)
                             on conflict do nothing
@@ -145,9 +152,9 @@ public class MemberService {
     /** Removes a tag; removing a tag the member does not carry changes nothing. */
     public void untag(String brandCode, long memberId, @NotNull String tag) {
         long brandId = brands.idOf(brandCode);
-        writing.executeWithoutResult(status -> {
+        writing.run(() -> {
             requireLive(brandId, memberId);
-            jdbc.sql("delete from core.member_tag where brand_id = :brand and member_id = :member and tag = :tag")
+            return jdbc.sql("delete from core.member_tag where brand_id = :brand and member_id = :member and tag = :tag")
                     .param("brand", brandId).param("member", memberId).param("tag", tag)
                     .update();
         });
@@ -159,10 +166,10 @@ public class MemberService {
      */
     public void erase(String brandCode, long memberId) {
         long brandId = brands.idOf(brandCode);
-        writing.executeWithoutResult(status -> {
+        writing.run(() -> {
             requireLive(brandId, memberId);
-            Map<String, Object> params = Map.of("brand", brandId, "member", memberId,
-                    "now", Timestamp.from(clock.instant()));
+            Instant now = clock.instant();
+            Map<String, Object> params = Map.of("brand", brandId, "member", memberId, "now", Timestamp.from(now));
             jdbc.sql("delete from core.identity where brand_id = :brand and member_id = :member").params(params).update();
             jdbc.sql("delete from core.member_tag where brand_id = :brand and member_id = :member").params(params).update();
             jdbc.sql("""
@@ -172,6 +179,8 @@ public class MemberService {
                              where brand_id = :brand and id = :member
                             """)
                     .params(params).update();
+            events.publishEvent(new MemberErased(brandId, memberId, now));
+            return null;
         });
     }
 
@@ -194,6 +203,16 @@ public class MemberService {
             return new MemberExport(clock.instant(),
                     reader.read(brandId, List.of(memberId), Disclosure.FULL).getFirst(), merges);
         });
+    }
+
+    /**
+     * Checks that the member exists and is neither merged (then {@link MemberMergedException}) nor erased, and
+     * returns its brand's id: for features that read the member's other data.
+     */
+    public long requireLive(String brandCode, long memberId) {
+        long brandId = brands.idOf(brandCode);
+        requireLive(brandId, memberId);
+        return brandId;
     }
 
     private void requireLive(long brandId, long memberId) {

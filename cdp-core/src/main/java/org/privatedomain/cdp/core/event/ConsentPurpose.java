@@ -1,0 +1,7 @@
+package org.privatedomain.cdp.core.event;
+
+public enum ConsentPurpose {
+    MARKETING,
+    ANALYTICS,
+    PROFILING
+}
