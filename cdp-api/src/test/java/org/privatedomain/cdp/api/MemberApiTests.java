@@ -143,6 +143,41 @@ class MemberApiTests {
         api.delete(members() + "/" + id, admin).problem(404, "member-erased");
     }
 
+    @Test
+    void eventsBuildRelationshipsConsentAndTheTimeline() {
+        String events = "/api/v1/brands/" + brand + "/events";
+        Answer first = api.post(events, operator, """
+                {"eventId":"e1","type":"CONNECT","occurredAt":"2026-03-01T10:00:00+08:00",
+                 "identities":[{"type":"WECHAT_UNIONID","value":"oU9"}],"field":"GROUP_CHAT"}""");
+        assertThat(first.status()).isEqualTo(201);
+        long id = first.json().get("memberId").asLong();
+        api.post(events, operator, """
+                {"eventId":"e2","type":"CONSENT","occurredAt":"2026-03-02T10:00:00+08:00",
+                 "identities":[{"type":"WECHAT_UNIONID","value":"oU9"}],
+                 "purpose":"MARKETING","channel":"SMS","granted":false}""");
+        Answer again = api.post(events, operator, """
+                {"eventId":"e1","type":"CONNECT","occurredAt":"2026-03-01T10:00:00+08:00",
+                 "identities":[{"type":"WECHAT_UNIONID","value":"oU9"}],"field":"GROUP_CHAT"}""");
+
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("duplicate").asBoolean()).isTrue();
+        JsonNode member = api.get(members() + "/" + id, analyst).json();
+        assertThat(member.at("/relationships/0/field").asString()).isEqualTo("GROUP_CHAT");
+        assertThat(member.at("/relationships/0/connectedAt").asString()).isEqualTo("2026-03-01T02:00:00Z");
+        assertThat(member.at("/relationships/0/disconnectedAt").isNull()).isTrue();
+        assertThat(member.at("/consents/0/granted").asBoolean()).isFalse();
+        assertThat(api.get(members() + "/" + id + "/timeline?limit=1", analyst).json().at("/items/0/eventId")
+                .asString()).isEqualTo("e2");
+        api.post(events, operator, """
+                {"eventId":"e3","type":"CONNECT","occurredAt":"2026-03-01T10:00:00+08:00",
+                 "identities":[{"type":"WECHAT_UNIONID","value":"oU9"}]}""").problem(400, "invalid-event");
+        api.post(events, operator, """
+                {"eventId":"e4","type":"CONNECT","occurredAt":"2026-03-01T10:00:00",
+                 "identities":[{"type":"WECHAT_UNIONID","value":"oU9"}],"field":"GROUP_CHAT"}""")
+                .problem(400, "malformed-body");
+        api.post(events, analyst, "{}").problem(403, "access-refused");
+    }
+
     private Answer upsert(String json) {
         return api.post(members(), operator, json);
     }

@@ -8,6 +8,8 @@ import org.privatedomain.cdp.api.security.Access;
 import org.privatedomain.cdp.api.security.Callers;
 import org.privatedomain.cdp.core.access.BrandRole;
 import org.privatedomain.cdp.core.error.InvalidInputException;
+import org.privatedomain.cdp.core.event.EventHistory;
+import org.privatedomain.cdp.core.event.TimelinePage;
 import org.privatedomain.cdp.core.identity.Identity;
 import org.privatedomain.cdp.core.identity.IdentityType;
 import org.privatedomain.cdp.core.member.MemberExport;
@@ -33,9 +35,11 @@ import org.springframework.web.bind.annotation.RestController;
 class MemberController {
 
     private final MemberService members;
+    private final EventHistory history;
 
-    MemberController(MemberService members) {
+    MemberController(MemberService members, EventHistory history) {
         this.members = members;
+        this.history = history;
     }
 
     @PostMapping
@@ -47,10 +51,19 @@ class MemberController {
     }
 
     @GetMapping("/{memberId}")
-    @Operation(summary = "A member's profile",
+    @Operation(summary = "A member's profile, identities, relationships and consent",
             description = "A member id retired by a merge answers 308 with the survivor's URL in Location.")
-    MemberView get(@PathVariable String brandCode, @PathVariable long memberId) {
-        return members.get(brandCode, memberId, Callers.disclosure());
+    MemberDetails get(@PathVariable String brandCode, @PathVariable long memberId) {
+        return new MemberDetails(members.get(brandCode, memberId, Callers.disclosure()),
+                history.relationships(brandCode, memberId), history.consents(brandCode, memberId));
+    }
+
+    @GetMapping("/{memberId}/timeline")
+    @Operation(summary = "The member's events, newest first, a page at a time")
+    TimelinePage timeline(@PathVariable String brandCode, @PathVariable long memberId,
+            @Parameter(description = "the next of the previous page") @RequestParam(required = false) String before,
+            @RequestParam(defaultValue = "50") int limit) {
+        return history.timeline(brandCode, memberId, before, limit);
     }
 
     @DeleteMapping("/{memberId}")
