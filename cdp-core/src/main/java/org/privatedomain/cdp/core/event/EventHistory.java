@@ -19,13 +19,13 @@ import org.springframework.validation.annotation.Validated;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** What a member's events say: relationships, consent, and the timeline itself. */
+/** What a member's history says: relationships, consent, and the timeline of events and orders. */
 @Service
 @Validated
 @Transactional(readOnly = true)
 public class EventHistory {
 
-    private static final TypeReference<LinkedHashMap<String, Object>> PROPERTIES = new TypeReference<>() {
+    private static final TypeReference<LinkedHashMap<String, Object>> DETAILS = new TypeReference<>() {
     };
 
     private final MemberService members;
@@ -67,43 +67,45 @@ public class EventHistory {
                 .list();
     }
 
-    /** The member's events, newest (by occurredAt) first, a page at a time. */
+    /** The member's events and orders, newest first (by event time and paid time), a page at a time. */
     public TimelinePage timeline(String brandCode, long memberId, String before, @Min(1) @Max(500) int limit) {
         long brandId = members.requireLive(brandCode, memberId);
         Cursor cursor = before == null ? null : Cursor.parse(before);
         List<TimelineEntry> entries = jdbc.sql("""
-                        select event_id, type, occurred_at, received_at, field, share_id, order_id, rating,
-                               consent_purpose, consent_channel, consent_granted, properties::text
-                          from core.event
-                         where brand_id = :brand and member_id = :member
-                           and (cast(:beforeTime as timestamptz) is null
-                                or (occurred_at, event_id) < (cast(:beforeTime as timestamptz), :beforeId))
-                         order by occurred_at desc, event_id desc
+                        select kind, id, type, occurred_at, received_at, details
+                          from (select 'EVENT' as kind, event_id as id, type, occurred_at, received_at,
+                                       jsonb_strip_nulls(jsonb_build_object(
+                                           'field', field, 'shareId', share_id, 'orderId', order_id,
+                                           'rating', rating, 'purpose', consent_purpose, 'channel', consent_channel,
+                                           'granted', consent_granted, 'properties', properties))::text as details
+                                  from core.event
+                                 where brand_id = :brand and member_id = :member
+                                union all
+                                select 'ORDER', order_id, status, paid_at, received_at,
+                                       jsonb_strip_nulls(jsonb_build_object(
+                                           'amount', amount, 'refundedAmount', refunded_amount, 'channel', channel,
+                                           'referralShareId', referral_share_id,
+                                           'referralMemberId', referral_member_id, 'items', items))::text
+                                  from core.orders
+                                 where brand_id = :brand and member_id = :member) timeline
+                         where cast(:beforeTime as timestamptz) is null
+                            or (occurred_at, kind, id) < (cast(:beforeTime as timestamptz), :beforeKind, :beforeId)
+                         order by occurred_at desc, kind desc, id desc
                          limit :limit
                         """)
                 .param("brand", brandId).param("member", memberId)
                 .param("beforeTime", cursor == null ? null : OffsetDateTime.parse(cursor.occurredAt()))
-                .param("beforeId", cursor == null ? "" : cursor.eventId())
+                .param("beforeKind", cursor == null ? "" : cursor.kind())
+                .param("beforeId", cursor == null ? "" : cursor.id())
                 .param("limit", limit + 1)
-                .query((rs, row) -> entry(rs))
+                .query((rs, row) -> new TimelineEntry(rs.getString(1), rs.getString(2), rs.getString(3),
+                        instant(rs, 4), instant(rs, 5), json.readValue(rs.getString(6), DETAILS)))
                 .list();
         List<TimelineEntry> page = entries.subList(0, Math.min(limit, entries.size()));
         String next = entries.size() > limit
-                ? new Cursor(page.getLast().occurredAt().toString(), page.getLast().eventId()).encode()
+                ? new Cursor(page.getLast().occurredAt().toString(), page.getLast().kind(), page.getLast().id()).encode()
                 : null;
         return new TimelinePage(page, next);
-    }
-
-    private TimelineEntry entry(ResultSet rs) throws SQLException {
-        String field = rs.getString(5);
-        String purpose = rs.getString(9);
-        String channel = rs.getString(10);
-        String properties = rs.getString(12);
-        return new TimelineEntry(rs.getString(1), rs.getString(2), instant(rs, 3), instant(rs, 4),
-                field == null ? null : Field.valueOf(field), rs.getString(6), rs.getString(7),
-                (Integer) rs.getObject(8, Integer.class), purpose == null ? null : ConsentPurpose.valueOf(purpose),
-                channel == null ? null : ConsentChannel.valueOf(channel), (Boolean) rs.getObject(11, Boolean.class),
-                properties == null ? null : json.readValue(properties, PROPERTIES));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {
@@ -112,20 +114,19 @@ public class EventHistory {
     }
 
     /** Where a timeline page ended: opaque to callers. */
-    private record Cursor(String occurredAt, String eventId) {
+    private record Cursor(String occurredAt, String kind, String id) {
 
         String encode() {
             return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString((occurredAt + "|" + eventId).getBytes(StandardCharsets.UTF_8));
+                    .encodeToString((occurredAt + "|" + kind + "|" + id).getBytes(StandardCharsets.UTF_8));
         }
 
         static Cursor parse(String encoded) {
             try {
-                String decoded = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8);
-                int bar = decoded.indexOf('|');
-                Cursor cursor = new Cursor(decoded.substring(0, bar), decoded.substring(bar + 1));
-                OffsetDateTime.parse(cursor.occurredAt());
-                return cursor;
+                String[] parts = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8)
+                        .split("\\|", 3);
+                OffsetDateTime.parse(parts[0]);
+                return new Cursor(parts[0], parts[1], parts[2]);
             } catch (RuntimeException notOurs) {
                 throw new InvalidInputException("invalid-parameter", "before must be the 'next' of a previous page.");
             }

@@ -3,8 +3,11 @@ package org.privatedomain.cdp.core.event;
 import java.time.Instant;
 import java.util.Map;
 
-/** One event in a person's timeline. */
-public record TimelineEntry(String eventId, String type, Instant occurredAt, Instant receivedAt, Field field,
-        String shareId, String orderId, Integer rating, ConsentPurpose purpose, ConsentChannel channel,
-        Boolean granted, Map<String, Object> properties) {
+/**
+ * One entry of a person's timeline: an event ({@code kind} EVENT, {@code type} its event type) or an order
+ * ({@code kind} ORDER, {@code type} its status, at its paid time). {@code details} holds the rest of what was
+ * recorded, such as the field of a CONNECT or the amount and lines of an order.
+ */
+public record TimelineEntry(String kind, String id, String type, Instant occurredAt, Instant receivedAt,
+        Map<String, Object> details) {
 }

@@ -125,7 +125,7 @@ class EventServiceTests {
         assertThat(history.relationships(brand, person)).containsExactlyInAnyOrder(
                 new RelationshipView("GROUP_CHAT", at("2026-01-01T00:00:00Z"), null),
                 new RelationshipView("GROUP_CHAT", at("2026-02-01T00:00:00Z"), at("2026-03-01T00:00:00Z")));
-        assertThat(history.timeline(brand, person, null, 10).items()).extracting(TimelineEntry::eventId)
+        assertThat(history.timeline(brand, person, null, 10).items()).extracting(TimelineEntry::id)
                 .containsExactly("link", "b2", "b1", "a1");
     }
 
@@ -185,9 +185,9 @@ class EventServiceTests {
         TimelinePage second = history.timeline(brand, member, first.next(), 2);
         TimelinePage third = history.timeline(brand, member, second.next(), 2);
 
-        assertThat(first.items()).extracting(TimelineEntry::eventId).containsExactly("t5", "t4");
-        assertThat(second.items()).extracting(TimelineEntry::eventId).containsExactly("t3", "t2");
-        assertThat(third.items()).extracting(TimelineEntry::eventId).containsExactly("t1");
+        assertThat(first.items()).extracting(TimelineEntry::id).containsExactly("t5", "t4");
+        assertThat(second.items()).extracting(TimelineEntry::id).containsExactly("t3", "t2");
+        assertThat(third.items()).extracting(TimelineEntry::id).containsExactly("t1");
         assertThat(third.next()).isNull();
         long id = member;
         assertThatThrownBy(() -> history.timeline(brand, id, "garbage", 2))

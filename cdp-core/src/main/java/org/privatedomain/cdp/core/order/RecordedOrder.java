@@ -1,0 +1,5 @@
+package org.privatedomain.cdp.core.order;
+
+/** The outcome of one order: {@code updated} when its id was recorded before and this changed it. */
+public record RecordedOrder(String orderId, long memberId, boolean updated) {
+}
