@@ -166,7 +166,7 @@ class MemberApiTests {
         assertThat(member.at("/relationships/0/connectedAt").asString()).isEqualTo("2026-03-01T02:00:00Z");
         assertThat(member.at("/relationships/0/disconnectedAt").isNull()).isTrue();
         assertThat(member.at("/consents/0/granted").asBoolean()).isFalse();
-        assertThat(api.get(members() + "/" + id + "/timeline?limit=1", analyst).json().at("/items/0/eventId")
+        assertThat(api.get(members() + "/" + id + "/timeline?limit=1", analyst).json().at("/items/0/id")
                 .asString()).isEqualTo("e2");
         api.post(events, operator, """
                 {"eventId":"e3","type":"CONNECT","occurredAt":"2026-03-01T10:00:00+08:00",
@@ -176,6 +176,32 @@ class MemberApiTests {
                  "identities":[{"type":"WECHAT_UNIONID","value":"oU9"}],"field":"GROUP_CHAT"}""")
                 .problem(400, "malformed-body");
         api.post(events, analyst, "{}").problem(403, "access-refused");
+    }
+
+    @Test
+    void ordersAreRecordedOnceAndUpdatedByTheirId() {
+        String orders = "/api/v1/brands/" + brand + "/orders";
+        String order = """
+                {"orderId":"o-1","identities":[{"type":"PHONE","value":"13812345678"}],
+                 "paidAt":"2026-11-11T00:05:00+08:00","amount":"299.00","status":"%s"%s,"channel":"TMALL",
+                 "items":[{"sku":"SKU-1","quantity":1,"price":299.00}]}""";
+
+        Answer created = api.post(orders, operator, order.formatted("PAID", ""));
+        Answer refunded = api.post(orders, operator, order.formatted("PARTIALLY_REFUNDED", ",\"refundedAmount\":100"));
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(refunded.status()).isEqualTo(200);
+        assertThat(refunded.json().get("updated").asBoolean()).isTrue();
+        long id = created.json().get("memberId").asLong();
+        JsonNode entry = api.get(members() + "/" + id + "/timeline", analyst).json().at("/items/0");
+        assertThat(entry.get("type").asString()).isEqualTo("PARTIALLY_REFUNDED");
+        assertThat(entry.at("/details/refundedAmount").decimalValue()).isEqualByComparingTo("100.00");
+        api.post(orders, operator, order.formatted("PARTIALLY_REFUNDED", ",\"refundedAmount\":300"))
+                .problem(400, "invalid-order");
+        api.post(orders, operator, order.formatted("PAID", "").replace("299.00\",", "-1\","))
+                .problem(400, "invalid-input");
+        api.post(orders, operator, order.formatted("PAID", "").replace("\"299.00\"", "\"2.999\""))
+                .problem(400, "invalid-input");
     }
 
     private Answer upsert(String json) {

@@ -1,4 +1,4 @@
-package org.privatedomain.cdp.api.event;
+package org.privatedomain.cdp.api.ingest;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
