@@ -132,8 +132,14 @@ class MemberApiTests {
 
         api.get(members() + "/" + id + "/export", operator).problem(403, "access-refused");
         api.delete(members() + "/" + id, operator).problem(403, "access-refused");
+        api.post("/api/v1/brands/" + brand + "/events", operator, """
+                {"eventId":"x1","type":"CONNECT","occurredAt":"2026-03-01T10:00:00+08:00",
+                 "identities":[{"type":"PHONE","value":"13812345678"}],"field":"STORE"}""");
         JsonNode export = api.get(members() + "/" + id + "/export", admin).json();
         assertThat(export.at("/member/name").asString()).isEqualTo("张伟");
+        assertThat(export.at("/relationships/0/field").asString()).isEqualTo("STORE");
+        assertThat(export.at("/timeline/0/id").asString()).isEqualTo("x1");
+        assertThat(export.has("exportedAt")).isTrue();
         assertThat(export.at("/member/identities/0/value").asString()).isEqualTo("13812345678");
 
         assertThat(api.delete(members() + "/" + id, admin).status()).isEqualTo(204);
@@ -166,6 +172,8 @@ class MemberApiTests {
         assertThat(member.at("/relationships/0/connectedAt").asString()).isEqualTo("2026-03-01T02:00:00Z");
         assertThat(member.at("/relationships/0/disconnectedAt").isNull()).isTrue();
         assertThat(member.at("/consents/0/granted").asBoolean()).isFalse();
+        assertThat(api.get(members() + "/" + id + "/consents", analyst).json().at("/history/0/eventId").asString())
+                .isEqualTo("e2");
         assertThat(api.get(members() + "/" + id + "/timeline?limit=1", analyst).json().at("/items/0/id")
                 .asString()).isEqualTo("e2");
         api.post(events, operator, """

@@ -12,7 +12,6 @@ import org.privatedomain.cdp.core.event.EventHistory;
 import org.privatedomain.cdp.core.event.TimelinePage;
 import org.privatedomain.cdp.core.identity.Identity;
 import org.privatedomain.cdp.core.identity.IdentityType;
-import org.privatedomain.cdp.core.member.MemberExport;
 import org.privatedomain.cdp.core.member.MemberPage;
 import org.privatedomain.cdp.core.member.MemberProfile;
 import org.privatedomain.cdp.core.member.MemberService;
@@ -79,8 +78,16 @@ class MemberController {
     @GetMapping("/{memberId}/export")
     @Access(brandRole = BrandRole.ADMIN)
     @Operation(summary = "Everything held about the person, as JSON (brand ADMIN)")
-    MemberExport export(@PathVariable String brandCode, @PathVariable long memberId) {
-        return members.export(brandCode, memberId);
+    MemberExportDocument export(@PathVariable String brandCode, @PathVariable long memberId) {
+        return new MemberExportDocument(members.export(brandCode, memberId),
+                history.relationships(brandCode, memberId), history.consentHistory(brandCode, memberId),
+                history.wholeTimeline(brandCode, memberId));
+    }
+
+    @GetMapping("/{memberId}/consents")
+    @Operation(summary = "The member's consent: in force per purpose and channel, and every decision")
+    Consents consents(@PathVariable String brandCode, @PathVariable long memberId) {
+        return new Consents(history.consents(brandCode, memberId), history.consentHistory(brandCode, memberId));
     }
 
     @GetMapping(params = "identity")

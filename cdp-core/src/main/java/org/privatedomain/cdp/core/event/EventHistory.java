@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,9 +63,34 @@ public class EventHistory {
                          order by consent_purpose, consent_channel, occurred_at desc, event_id desc
                         """)
                 .param("brand", brandId).param("member", memberId)
-                .query((rs, row) -> new ConsentView(ConsentPurpose.valueOf(rs.getString(1)),
-                        ConsentChannel.valueOf(rs.getString(2)), rs.getBoolean(3), instant(rs, 4), rs.getString(5)))
+                .query((rs, row) -> consent(rs))
                 .list();
+    }
+
+    /** Every CONSENT decision the person made, oldest first by event time. */
+    public List<ConsentView> consentHistory(String brandCode, long memberId) {
+        long brandId = members.requireLive(brandCode, memberId);
+        return jdbc.sql("""
+                        select consent_purpose, consent_channel, consent_granted, occurred_at, event_id
+                          from core.event
+                         where brand_id = :brand and member_id = :member and type = 'CONSENT'
+                         order by occurred_at, event_id
+                        """)
+                .param("brand", brandId).param("member", memberId)
+                .query((rs, row) -> consent(rs))
+                .list();
+    }
+
+    /** The whole timeline, for an export: one person's history is small enough to hold. */
+    public List<TimelineEntry> wholeTimeline(String brandCode, long memberId) {
+        List<TimelineEntry> all = new ArrayList<>();
+        TimelinePage page = timeline(brandCode, memberId, null, 500);
+        all.addAll(page.items());
+        while (page.next() != null) {
+            page = timeline(brandCode, memberId, page.next(), 500);
+            all.addAll(page.items());
+        }
+        return all;
     }
 
     /** The member's events and orders, newest first (by event time and paid time), a page at a time. */
@@ -106,6 +132,11 @@ public class EventHistory {
                 ? new Cursor(page.getLast().occurredAt().toString(), page.getLast().kind(), page.getLast().id()).encode()
                 : null;
         return new TimelinePage(page, next);
+    }
+
+    private static ConsentView consent(ResultSet rs) throws SQLException {
+        return new ConsentView(ConsentPurpose.valueOf(rs.getString(1)), ConsentChannel.valueOf(rs.getString(2)),
+                rs.getBoolean(3), instant(rs, 4), rs.getString(5));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {
