@@ -66,6 +66,7 @@ class MemberApiTests {
         assertThat(api.get(members() + "?identity=TMALL_OUID:t-1", analyst).json().get("id").asLong()).isEqualTo(id);
         api.get(members() + "?identity=TMALL_OUID:t-2", operator).problem(404, "member-not-found");
         api.get(members() + "?identity=FAX:123", operator).problem(400, "invalid-parameter");
+        api.get(members(), operator).problem(400, "missing-parameter");
         api.get(members() + "?identity=PHONE:abc", operator).problem(400, "invalid-identity");
     }
 
@@ -104,7 +105,8 @@ class MemberApiTests {
     @Test
     void badProfilesAreRefusedNamingTheField() {
         JsonNode problem = upsert("{\"identities\":[],\"birthday\":\"2999-01-01\"}").problem(400, "invalid-input");
-        assertThat(problem.get("errors").findValuesAsString("field")).containsExactly("birthday", "identities");
+        assertThat(problem.get("errors").findValuesAsString("field"))
+                .containsExactly("birthday", "birthday", "identities"); // in the future, and past tomorrow
 
         upsert("{\"identities\":[{\"type\":\"PHONE\"}]}").problem(400, "invalid-input");
         upsert("{\"identities\":[{\"type\":\"PASSPORT\",\"value\":\"x\"}]}").problem(400, "malformed-body");
@@ -183,6 +185,15 @@ class MemberApiTests {
                 {"eventId":"e4","type":"CONNECT","occurredAt":"2026-03-01T10:00:00",
                  "identities":[{"type":"WECHAT_UNIONID","value":"oU9"}],"field":"GROUP_CHAT"}""")
                 .problem(400, "malformed-body");
+        api.post(events, operator, """
+                {"eventId":"e5","type":"CONNECT","occurredAt":"20266-03-01T10:00:00+08:00",
+                 "identities":[{"type":"WECHAT_UNIONID","value":"oU9"}],"field":"GROUP_CHAT"}""")
+                .problem(400, "malformed-body");
+        JsonNode future = api.post(events, operator, """
+                {"eventId":"e6","type":"CONNECT","occurredAt":"2999-03-01T10:00:00+08:00",
+                 "identities":[{"type":"WECHAT_UNIONID","value":"oU9"}],"field":"GROUP_CHAT"}""")
+                .problem(400, "invalid-input");
+        assertThat(future.at("/errors/0/field").asString()).isEqualTo("occurredAt");
         api.post(events, analyst, "{}").problem(403, "access-refused");
     }
 

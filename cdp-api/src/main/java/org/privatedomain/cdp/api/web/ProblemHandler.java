@@ -29,6 +29,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.UnsatisfiedServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -54,6 +55,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             MethodArgumentNotValidException.class, "invalid-input",
             TypeMismatchException.class, "invalid-parameter",
             MissingServletRequestParameterException.class, "missing-parameter",
+            UnsatisfiedServletRequestParameterException.class, "missing-parameter",
             NoResourceFoundException.class, "no-such-path",
             HttpRequestMethodNotSupportedException.class, "method-not-allowed",
             HttpMediaTypeNotSupportedException.class, "unsupported-media-type",

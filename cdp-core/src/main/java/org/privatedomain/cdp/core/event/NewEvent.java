@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.privatedomain.cdp.core.identity.Identity;
+import org.privatedomain.cdp.core.validation.PlausibleTime;
 
 /**
  * One event as the API contract names it. Which optional fields a type needs: {@code field} for CONNECT,
@@ -20,7 +21,7 @@ import org.privatedomain.cdp.core.identity.Identity;
 public record NewEvent(
         @NotNull @Pattern(regexp = ID_PATTERN) String eventId,
         @NotNull @Pattern(regexp = TYPE_PATTERN) String type,
-        @NotNull OffsetDateTime occurredAt,
+        @NotNull @PlausibleTime OffsetDateTime occurredAt,
         @NotEmpty @Size(max = 20) List<@NotNull @Valid Identity> identities,
         Field field,
         @Pattern(regexp = ID_PATTERN) String shareId,

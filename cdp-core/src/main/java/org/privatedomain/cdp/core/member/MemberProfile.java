@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.privatedomain.cdp.core.identity.Identity;
+import org.privatedomain.cdp.core.validation.PlausibleTime;
 
 /**
  * A profile write: the identities that name the person (all of them belong to one person from now on) and the
@@ -21,9 +22,9 @@ public record MemberProfile(
         @NotEmpty @Size(max = 20) List<@NotNull @Valid Identity> identities,
         @Size(max = 100) String name,
         Gender gender,
-        @Past LocalDate birthday,
+        @Past @PlausibleTime LocalDate birthday,
         @Size(max = 64) String city,
         @Size(max = 64) String province,
-        @PastOrPresent OffsetDateTime registeredAt,
+        @PastOrPresent @PlausibleTime OffsetDateTime registeredAt,
         @Size(max = 100) Map<@Size(min = 1, max = 64) String, Object> attributes) {
 }

@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.privatedomain.cdp.core.event.NewEvent;
 import org.privatedomain.cdp.core.identity.Identity;
+import org.privatedomain.cdp.core.validation.PlausibleTime;
 
 /**
  * One order as the API contract names it. Money has at most two decimals. {@code refundedAmount} is 0 for
@@ -21,7 +22,7 @@ import org.privatedomain.cdp.core.identity.Identity;
 public record NewOrder(
         @NotNull @Pattern(regexp = NewEvent.ID_PATTERN) String orderId,
         @NotEmpty @Size(max = 20) List<@NotNull @Valid Identity> identities,
-        @NotNull OffsetDateTime paidAt,
+        @NotNull @PlausibleTime OffsetDateTime paidAt,
         @NotNull @DecimalMin("0.00") @Digits(integer = 12, fraction = 2) BigDecimal amount,
         @NotNull OrderStatus status,
         @DecimalMin("0.00") @Digits(integer = 12, fraction = 2) BigDecimal refundedAmount,

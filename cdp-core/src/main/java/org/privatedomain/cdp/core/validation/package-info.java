@@ -1,0 +1,5 @@
+/** Constraints shared by the records of several features. */
+@NamedInterface("validation")
+package org.privatedomain.cdp.core.validation;
+
+import org.springframework.modulith.NamedInterface;
