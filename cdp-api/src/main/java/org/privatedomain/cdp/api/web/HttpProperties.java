@@ -8,7 +8,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * HTTP settings.
  *
- * @param maxBodySize        the largest request body accepted by a single-record endpoint ({@code CDP_MAX_BODY_SIZE})
+ * @param maxBodySize        the largest request body accepted ({@code CDP_MAX_BODY_SIZE})
  * @param corsAllowedOrigins origins whose browser pages may call the API ({@code CDP_CORS_ALLOWED_ORIGINS},
  *                           comma-separated; none by default)
  */

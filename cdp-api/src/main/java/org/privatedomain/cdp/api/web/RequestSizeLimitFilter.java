@@ -13,7 +13,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies over {@code cdp.http.max-body-size} with 413: at once when the declared length is too
- * large, otherwise as soon as the bytes read pass the limit. Bulk endpoints stream their bodies and are exempt.
+ * large, otherwise as soon as the bytes read pass the limit.
  */
 final class RequestSizeLimitFilter extends OncePerRequestFilter {
 
@@ -23,11 +23,6 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
     RequestSizeLimitFilter(long limit, ProblemWriter problems) {
         this.limit = limit;
         this.problems = problems;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return request.getRequestURI().endsWith(":bulk");
     }
 
     @Override

@@ -6,11 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
+import org.privatedomain.cdp.core.TestBrands;
 import org.privatedomain.cdp.core.brand.BrandNotFoundException;
 import org.privatedomain.cdp.core.brand.BrandService;
-import org.privatedomain.cdp.core.brand.NewBrand;
 import org.privatedomain.cdp.core.error.NotFoundException;
 import org.privatedomain.cdp.testsupport.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -113,8 +112,6 @@ class ApiKeyServiceTests {
     }
 
     private String newBrand() {
-        String code = "b" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 4);
-        brands.create(new NewBrand(code, "Brand " + code, null, null));
-        return code;
+        return TestBrands.create(brands);
     }
 }

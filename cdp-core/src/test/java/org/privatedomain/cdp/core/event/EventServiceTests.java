@@ -10,11 +10,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.privatedomain.cdp.core.TestBrands;
 import org.privatedomain.cdp.core.brand.BrandService;
-import org.privatedomain.cdp.core.brand.NewBrand;
 import org.privatedomain.cdp.core.identity.Identity;
 import org.privatedomain.cdp.core.identity.IdentityType;
 import org.privatedomain.cdp.core.member.Disclosure;
@@ -52,8 +51,7 @@ class EventServiceTests {
 
     @BeforeEach
     void newBrand() {
-        brand = "b" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 4);
-        brands.create(new NewBrand(brand, "Brand " + brand, null, null));
+        brand = TestBrands.create(brands);
     }
 
     @Test

@@ -12,11 +12,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.privatedomain.cdp.core.TestBrands;
 import org.privatedomain.cdp.core.brand.BrandService;
-import org.privatedomain.cdp.core.brand.NewBrand;
 import org.privatedomain.cdp.core.identity.Identity;
 import org.privatedomain.cdp.core.identity.IdentityType;
 import org.privatedomain.cdp.testsupport.TestDatabase;
@@ -44,8 +43,7 @@ class MemberServiceTests {
 
     @BeforeEach
     void newBrand() {
-        brand = "b" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 4);
-        brands.create(new NewBrand(brand, "Brand " + brand, null, null));
+        brand = TestBrands.create(brands);
     }
 
     @Test

@@ -7,11 +7,10 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.privatedomain.cdp.core.TestBrands;
 import org.privatedomain.cdp.core.brand.BrandService;
-import org.privatedomain.cdp.core.brand.NewBrand;
 import org.privatedomain.cdp.core.event.EventHistory;
 import org.privatedomain.cdp.core.event.EventService;
 import org.privatedomain.cdp.core.event.Field;
@@ -57,8 +56,7 @@ class OrderServiceTests {
 
     @BeforeEach
     void newBrand() {
-        brand = "b" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 4);
-        brands.create(new NewBrand(brand, "Brand " + brand, null, null));
+        brand = TestBrands.create(brands);
     }
 
     @Test
