@@ -53,8 +53,7 @@ class MemberController {
     @Operation(summary = "A member's profile, identities, relationships and consent",
             description = "A member id retired by a merge answers 308 with the survivor's URL in Location.")
     MemberDetails get(@PathVariable String brandCode, @PathVariable long memberId) {
-        return new MemberDetails(members.get(brandCode, memberId, Callers.disclosure()),
-                history.relationships(brandCode, memberId), history.consents(brandCode, memberId));
+        return details(brandCode, members.get(brandCode, memberId, Callers.disclosure()));
     }
 
     @GetMapping("/{memberId}/timeline")
@@ -91,11 +90,11 @@ class MemberController {
     }
 
     @GetMapping(params = "identity")
-    @Operation(summary = "Look a member up by any identity")
-    MemberView byIdentity(@PathVariable String brandCode,
+    @Operation(summary = "Look a member up by any identity", description = "The same answer as the profile.")
+    MemberDetails byIdentity(@PathVariable String brandCode,
             @Parameter(description = "TYPE:value, for example PHONE:13812345678 or WECHAT_UNIONID:o6_bmasdasdsad6")
             @RequestParam String identity) {
-        return members.findByIdentity(brandCode, parseIdentity(identity), Callers.disclosure());
+        return details(brandCode, members.findByIdentity(brandCode, parseIdentity(identity), Callers.disclosure()));
     }
 
     @GetMapping(params = "tag")
@@ -118,6 +117,11 @@ class MemberController {
     @Operation(summary = "Remove a tag from a member")
     void untag(@PathVariable String brandCode, @PathVariable long memberId, @PathVariable String tag) {
         members.untag(brandCode, memberId, tag);
+    }
+
+    private MemberDetails details(String brandCode, MemberView member) {
+        return new MemberDetails(member, history.relationships(brandCode, member.id()),
+                history.consents(brandCode, member.id()));
     }
 
     private static Identity parseIdentity(String typeAndValue) {
