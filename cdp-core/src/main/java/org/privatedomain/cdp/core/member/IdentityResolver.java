@@ -1,7 +1,9 @@
 package org.privatedomain.cdp.core.member;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -57,10 +59,10 @@ class IdentityResolver {
 
         Map<String, Long> holders;
         Map<Long, Candidate> locked;
-        do { // a member merged by a concurrent record while we waited for its lock: read the holders again
+        do { // merged or erased by a concurrent write while we waited for its lock: read the holders again
             holders = findHolders(brandId, byKey.values());
             locked = lockMembers(brandId, Set.copyOf(holders.values()), weakTypes);
-        } while (locked.values().stream().anyMatch(member -> member.mergedInto() != null));
+        } while (locked.values().stream().anyMatch(member -> member.mergedInto() != null || member.erased()));
         Map<Long, Candidate> members = locked;
 
         Set<Long> strong = new LinkedHashSet<>();
@@ -128,7 +130,7 @@ class IdentityResolver {
             return members;
         }
         jdbc.sql("""
-                        select m.id, m.created_at, m.merged_into,
+                        select m.id, m.created_at, m.merged_into, m.erased_at is not null as erased,
                                exists (select 1 from core.identity s
                                         where s.brand_id = m.brand_id and s.member_id = m.id
                                           and s.type <> all (:weak::varchar[])) as known
@@ -140,8 +142,8 @@ class IdentityResolver {
                 .param("weak", weakTypes.stream().map(Enum::name).toArray(String[]::new))
                 .param("brand", brandId)
                 .param("ids", ids.toArray(Long[]::new))
-                .query((rs, row) -> new Candidate(rs.getLong(1), rs.getObject(2, java.time.OffsetDateTime.class)
-                        .toInstant(), (Long) rs.getObject(3), rs.getBoolean(4)))
+                .query((rs, row) -> new Candidate(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                        (Long) rs.getObject(3), rs.getBoolean(4), rs.getBoolean(5)))
                 .list()
                 .forEach(member -> members.put(member.id(), member));
         return members;
@@ -155,13 +157,13 @@ class IdentityResolver {
                         returning id
                         """)
                 .param("brand", brandId)
-                .param("now", java.sql.Timestamp.from(now))
+                .param("now", Timestamp.from(now))
                 .query(Long.class)
                 .single();
     }
 
     private void attach(long brandId, long member, List<StoredIdentity> identities) {
-        java.sql.Timestamp now = java.sql.Timestamp.from(clock.instant());
+        Timestamp now = Timestamp.from(clock.instant());
         for (StoredIdentity identity : identities) {
             jdbc.sql("""
                             insert into core.identity (brand_id, type, lookup_key, encrypted_value, member_id, created_at)
@@ -178,6 +180,6 @@ class IdentityResolver {
     }
 
     /** A member the record reaches, locked. */
-    private record Candidate(long id, Instant createdAt, Long mergedInto, boolean known) {
+    private record Candidate(long id, Instant createdAt, Long mergedInto, boolean erased, boolean known) {
     }
 }

@@ -167,6 +167,10 @@ public class MemberService {
     public void erase(String brandCode, long memberId) {
         long brandId = brands.idOf(brandCode);
         writing.run(() -> {
+            // Lock the member first: a concurrent write attaching an identity to it either commits before
+            // (and its identity is erased here) or waits and then finds the member erased.
+            jdbc.sql("select id from core.member where brand_id = :brand and id = :member for update")
+                    .param("brand", brandId).param("member", memberId).query(Long.class).optional();
             requireLive(brandId, memberId);
             Instant now = clock.instant();
             Map<String, Object> params = Map.of("brand", brandId, "member", memberId, "now", Timestamp.from(now));
