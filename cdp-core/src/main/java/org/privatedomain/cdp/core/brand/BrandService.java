@@ -46,6 +46,12 @@ public class BrandService {
         return mapper.toView(require(code));
     }
 
+    /** The brand's id and settings in one read, for features that write brand-owned rows. */
+    public BrandContext context(String code) {
+        Brand brand = require(code);
+        return new BrandContext(brand.getId(), brand.getCode(), brand.settings());
+    }
+
     /** The brand's database id, for features that store brand-owned rows. */
     public long idOf(String code) {
         return require(code).getId();

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 import org.privatedomain.cdp.core.WriteTransactions;
+import org.privatedomain.cdp.core.brand.BrandContext;
 import org.privatedomain.cdp.core.brand.BrandService;
 import org.privatedomain.cdp.core.member.MemberErased;
 import org.privatedomain.cdp.core.member.MemberService;
@@ -48,13 +49,14 @@ public class EventService {
     public RecordedEvent record(String brandCode, @Valid @NotNull NewEvent event) {
         Optional<StandardEventType> standard = StandardEventType.of(event.type());
         standard.ifPresent(type -> requireWhatTheTypeNeeds(type, event));
-        long brandId = brands.idOf(brandCode);
+        BrandContext brand = brands.context(brandCode);
+        long brandId = brand.id();
         return writing.run(() -> {
             Optional<Long> seen = memberOf(brandId, event.eventId());
             if (seen.isPresent()) {
                 return new RecordedEvent(event.eventId(), seen.get(), true);
             }
-            long member = members.resolve(brandCode, event.identities(), "event:" + event.eventId());
+            long member = members.resolve(brand, event.identities(), "event:" + event.eventId());
             int inserted = insert(brandId, member, event, standard);
             if (inserted == 0) { // the same event id, recorded concurrently and committed first
                 return new RecordedEvent(event.eventId(), memberOf(brandId, event.eventId()).orElseThrow(), true);

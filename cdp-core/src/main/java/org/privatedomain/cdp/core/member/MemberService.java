@@ -10,8 +10,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.privatedomain.cdp.core.WriteTransactions;
+import org.privatedomain.cdp.core.brand.BrandContext;
 import org.privatedomain.cdp.core.brand.BrandService;
 import org.privatedomain.cdp.core.identity.Identity;
 import org.privatedomain.cdp.core.identity.IdentityType;
@@ -66,11 +66,11 @@ public class MemberService {
      * fields given. A deadlock between concurrent merges is retried; it cannot half-apply.
      */
     public MemberView upsert(String brandCode, @Valid @NotNull MemberProfile profile) {
-        long brandId = brands.idOf(brandCode);
+        BrandContext brand = brands.context(brandCode);
         return writing.run(() -> {
-            long member = resolve(brandCode, profile.identities(), "profile");
-            updateProfile(brandId, member, profile);
-            return reader.read(brandId, List.of(member), Disclosure.FULL).getFirst();
+            long member = resolve(brand, profile.identities(), "profile");
+            updateProfile(brand.id(), member, profile);
+            return reader.read(brand.id(), List.of(member), Disclosure.FULL).getFirst();
         });
     }
 
@@ -79,14 +79,12 @@ public class MemberService {
      * unknown identities attach, linked members merge. {@code cause} names the record for the merge log.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public long resolve(String brandCode, List<Identity> identities, String cause) {
-        long brandId = brands.idOf(brandCode);
-        Set<IdentityType> weakTypes = brands.settings(brandCode).weakIdentityTypes();
+    public long resolve(BrandContext brand, List<Identity> identities, String cause) {
         List<StoredIdentity> stored = identities.stream()
                 .map(identity -> identity.normalized().orElseThrow(() -> new InvalidIdentityException(identity)))
-                .map(identity -> StoredIdentity.of(brandId, identity, cipher))
+                .map(identity -> StoredIdentity.of(brand.id(), identity, cipher))
                 .toList();
-        return resolver.resolve(brandId, stored, weakTypes, cause);
+        return resolver.resolve(brand.id(), stored, brand.settings().weakIdentityTypes(), cause);
     }
 
     /** The member, or {@link MemberMergedException} pointing at its survivor when the id was retired by a merge. */

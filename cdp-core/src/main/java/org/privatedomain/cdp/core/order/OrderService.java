@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import org.privatedomain.cdp.core.WriteTransactions;
+import org.privatedomain.cdp.core.brand.BrandContext;
 import org.privatedomain.cdp.core.brand.BrandService;
 import org.privatedomain.cdp.core.member.MemberService;
 import org.privatedomain.cdp.core.member.MembersMerged;
@@ -44,12 +45,12 @@ public class OrderService {
      */
     public RecordedOrder record(String brandCode, @Valid @NotNull NewOrder order) {
         BigDecimal refunded = refundOf(order);
-        long brandId = brands.idOf(brandCode);
+        BrandContext brand = brands.context(brandCode);
         return writing.run(() -> {
             String cause = "order:" + order.orderId();
-            long buyer = members.resolve(brandCode, order.identities(), cause);
+            long buyer = members.resolve(brand, order.identities(), cause);
             Long sharer = order.referral() == null || order.referral().sharer() == null ? null
-                    : members.resolve(brandCode, List.of(order.referral().sharer()), cause);
+                    : members.resolve(brand, List.of(order.referral().sharer()), cause);
             Timestamp now = Timestamp.from(clock.instant());
             record Upserted(long memberId, boolean inserted) {
             }
@@ -67,7 +68,7 @@ public class OrderService {
                                    updated_at = excluded.updated_at
                             returning member_id, (xmax = 0) as inserted
                             """)
-                    .param("brand", brandId)
+                    .param("brand", brand.id())
                     .param("order", order.orderId())
                     .param("buyer", buyer)
                     .param("paidAt", order.paidAt())
