@@ -14,7 +14,6 @@ import org.privatedomain.cdp.core.WriteTransactions;
 import org.privatedomain.cdp.core.brand.BrandContext;
 import org.privatedomain.cdp.core.brand.BrandService;
 import org.privatedomain.cdp.core.identity.Identity;
-import org.privatedomain.cdp.core.identity.IdentityType;
 import org.privatedomain.cdp.core.privacy.PiiCipher;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
