@@ -94,6 +94,21 @@ class BrandSettingsApiTests {
     }
 
     @Test
+    void cutPointsMustBeNumbersTheFiguresCanHave() {
+        String fractionalDays = THRESHOLDS.replace("[30,60,90,180]", "[30.5,60,90,180]");
+        String hugeMoney = THRESHOLDS.replace("[100,300,800,2000]", "[100,300,800,1e1000]");
+        String legacyZone = THRESHOLDS.replace("Asia/Shanghai", "SystemV/EST5");
+
+        assertThat(api.put(path(), PLATFORM_KEY, fractionalDays).problem(400, "invalid-input")
+                .at("/errors/0/field").asString()).isEqualTo("rfm.thresholds.recency[0]");
+        assertThat(api.put(path(), PLATFORM_KEY, hugeMoney).problem(400, "invalid-input")
+                .at("/errors/0/field").asString()).isEqualTo("rfm.thresholds.monetary[3]");
+        api.put(path(), PLATFORM_KEY, THRESHOLDS.replace("[100,300,800,2000]", "[100,300,800,1e131073]"))
+                .problem(400, "invalid-input");
+        api.put(path(), PLATFORM_KEY, legacyZone).problem(400, "invalid-input");
+    }
+
+    @Test
     void anIncompleteDocumentIsRefused() {
         JsonNode problem = api.put(path(), PLATFORM_KEY, "{\"timezone\":\"Asia/Shanghai\"}")
                 .problem(400, "invalid-input");

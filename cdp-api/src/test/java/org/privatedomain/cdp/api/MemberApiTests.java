@@ -46,11 +46,15 @@ class MemberApiTests {
 
     @Test
     void anAnalystSeesPhonesMaskedAndCannotWrite() {
-        long id = upsert("{\"identities\":[{\"type\":\"PHONE\",\"value\":\"13812345678\"}]}").json().get("id").asLong();
+        long id = upsert("{\"identities\":[{\"type\":\"PHONE\",\"value\":\"13812345678\"}],"
+                + "\"name\":\"张伟\",\"birthday\":\"1990-05-01\"}").json().get("id").asLong();
 
         JsonNode member = api.get(members() + "/" + id, analyst).json();
 
         assertThat(member.get("identities").findValuesAsString("value")).containsExactly("138****5678");
+        assertThat(member.get("name").asString()).isEqualTo("张*");
+        assertThat(member.get("birthday").isNull()).isTrue();
+        api.get(members() + "?identity=PHONE:13812345678", analyst).problem(403, "access-refused");
         assertThat(api.get(members() + "/" + id, analyst).body()).doesNotContain("13812345678");
         api.post(members(), analyst, "{\"identities\":[{\"type\":\"MEMBER_NO\",\"value\":\"x\"}]}")
                 .problem(403, "access-refused");
@@ -64,6 +68,7 @@ class MemberApiTests {
         assertThat(api.get(members() + "?identity=" + encode("PHONE:+86 13812345678"), operator).json()
                 .get("id").asLong()).isEqualTo(id);
         assertThat(api.get(members() + "?identity=TMALL_OUID:t-1", analyst).json().get("id").asLong()).isEqualTo(id);
+        api.get(members() + "?identity=TMALL_OUID:t-1&tag=vip", operator).problem(400, "missing-parameter");
         api.get(members() + "?identity=TMALL_OUID:t-2", operator).problem(404, "member-not-found");
         api.get(members() + "?identity=FAX:123", operator).problem(400, "invalid-parameter");
         api.get(members(), operator).problem(400, "missing-parameter");
@@ -82,6 +87,8 @@ class MemberApiTests {
         JsonNode problem = retired.problem(308, "member-merged");
         assertThat(problem.get("movedTo").asString()).isEqualTo(Long.toString(older));
         assertThat(retired.header("Location")).contains(members() + "/" + older);
+        assertThat(api.get(members() + "/0" + younger + "/timeline?limit=5", operator).header("Location"))
+                .contains(members() + "/" + older + "/timeline?limit=5");
         api.put(members() + "/" + younger + "/tags/vip", operator, "").problem(308, "member-merged");
     }
 
@@ -112,6 +119,8 @@ class MemberApiTests {
         upsert("{\"identities\":[{\"type\":\"PASSPORT\",\"value\":\"x\"}]}").problem(400, "malformed-body");
         upsert("{\"identities\":[{\"type\":\"MEMBER_NO\",\"value\":\"x\"}],\"attributes\":[1]}")
                 .problem(400, "malformed-body");
+        upsert("{\"identities\":[{\"type\":\"MEMBER_NO\",\"value\":\"x\"}],\"name\":\"a\\u0000b\"}")
+                .problem(400, "unstorable-value");
     }
 
     @Test

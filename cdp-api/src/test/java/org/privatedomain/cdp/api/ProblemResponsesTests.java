@@ -51,6 +51,11 @@ class ProblemResponsesTests {
     }
 
     @Test
+    void theErrorPageItselfIsJustAnotherUnknownPath() {
+        api.get("/error", null).problem(404, "not-found");
+    }
+
+    @Test
     void aWrongMethodIsNotAllowed() {
         Answer answer = api.delete("/api/v1/brands", PLATFORM_KEY);
 

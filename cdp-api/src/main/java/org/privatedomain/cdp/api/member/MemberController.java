@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Locale;
 import org.privatedomain.cdp.api.security.Access;
+import org.privatedomain.cdp.api.security.AccessRefusedException;
 import org.privatedomain.cdp.api.security.Callers;
 import org.privatedomain.cdp.core.access.BrandRole;
 import org.privatedomain.cdp.core.error.InvalidInputException;
@@ -12,6 +13,7 @@ import org.privatedomain.cdp.core.event.EventHistory;
 import org.privatedomain.cdp.core.event.TimelinePage;
 import org.privatedomain.cdp.core.identity.Identity;
 import org.privatedomain.cdp.core.identity.IdentityType;
+import org.privatedomain.cdp.core.member.Disclosure;
 import org.privatedomain.cdp.core.member.MemberPage;
 import org.privatedomain.cdp.core.member.MemberProfile;
 import org.privatedomain.cdp.core.member.MemberService;
@@ -89,15 +91,21 @@ class MemberController {
         return new Consents(history.consents(brandCode, memberId), history.consentHistory(brandCode, memberId));
     }
 
-    @GetMapping(params = "identity")
+    @GetMapping(params = {"identity", "!tag"})
     @Operation(summary = "Look a member up by any identity", description = "The same answer as the profile.")
     MemberDetails byIdentity(@PathVariable String brandCode,
             @Parameter(description = "TYPE:value, for example PHONE:13812345678 or WECHAT_UNIONID:o6_bmasdasdsad6")
             @RequestParam String identity) {
-        return details(brandCode, members.findByIdentity(brandCode, parseIdentity(identity), Callers.disclosure()));
+        Identity wanted = parseIdentity(identity);
+        if (wanted.type().personal() && Callers.disclosure() == Disclosure.MASKED) {
+            // Looking up every number behind 138****5678 would unmask it: analysts look up by other ids.
+            throw new AccessRefusedException("Looking a member up by " + wanted.type()
+                    + " needs a key with role OPERATOR or above.");
+        }
+        return details(brandCode, members.findByIdentity(brandCode, wanted, Callers.disclosure()));
     }
 
-    @GetMapping(params = "tag")
+    @GetMapping(params = {"tag", "!identity"})
     @Operation(summary = "Members carrying a tag, by id, a page at a time")
     MemberPage byTag(@PathVariable String brandCode, @RequestParam String tag,
             @Parameter(description = "the nextAfter of the previous page") @RequestParam(defaultValue = "0") long after,

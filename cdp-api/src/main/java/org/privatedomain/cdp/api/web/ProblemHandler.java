@@ -6,6 +6,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.privatedomain.cdp.core.error.InvalidInputException;
 import org.privatedomain.cdp.core.error.MovedException;
 import org.privatedomain.cdp.core.error.NotFoundException;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -80,9 +82,23 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> moved(MovedException ex, HttpServletRequest request) {
         ProblemDetail problem = problem(HttpStatus.PERMANENT_REDIRECT, ex.problem(), ex.getMessage());
         problem.setProperty("movedTo", ex.to());
-        String location = request.getRequestURI().replaceFirst("/" + Pattern.quote(ex.from()) + "(?=/|$)",
-                "/" + ex.to());
+        String location = request.getRequestURI().replaceFirst("/0*" + Pattern.quote(ex.from()) + "(?=/|$)",
+                "/" + ex.to()) + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         return ResponseEntity.status(HttpStatus.PERMANENT_REDIRECT).location(URI.create(location)).body(problem);
+    }
+
+    /**
+     * PostgreSQL refused a value it cannot store (SQLSTATE class 22, such as a NUL character in text): the
+     * input's fault, so a 400. Any other database failure stays a 500, as the bug it is.
+     */
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<ProblemDetail> database(DataAccessException ex) {
+        if (ex.getMostSpecificCause() instanceof SQLException sql && sql.getSQLState() != null
+                && sql.getSQLState().startsWith("22")) {
+            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "unstorable-value",
+                    "A value cannot be stored: " + sql.getMessage().lines().findFirst().orElse("")));
+        }
+        throw ex;
     }
 
     @ExceptionHandler(AccessRefusedException.class)
@@ -133,11 +149,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
         if (response != null && response.getBody() instanceof ProblemDetail problem
                 && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
-            problem.setType(ProblemTypes.of(SPRING_PROBLEMS.entrySet().stream()
+            problem.setType(SPRING_PROBLEMS.entrySet().stream()
                     .filter(entry -> entry.getKey().isInstance(ex))
-                    .map(Map.Entry::getValue)
+                    .map(entry -> ProblemTypes.of(entry.getValue()))
                     .findFirst()
-                    .orElseGet(() -> slugOf(statusCode))));
+                    .orElseGet(() -> ProblemTypes.of(statusCode)));
             if (request instanceof ServletWebRequest servlet) {
                 problem.setInstance(URI.create(servlet.getRequest().getRequestURI()));
                 if (ex instanceof NoResourceFoundException) {
@@ -161,11 +177,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(ProblemTypes.of(slug));
         return problem;
-    }
-
-    private static String slugOf(HttpStatusCode status) {
-        HttpStatus known = HttpStatus.resolve(status.value());
-        return known == null ? "http-" + status.value() : known.name().toLowerCase().replace('_', '-');
     }
 
     private static String unreadableDetail(HttpMessageNotReadableException ex) {

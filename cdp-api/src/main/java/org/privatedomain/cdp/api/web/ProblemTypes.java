@@ -1,6 +1,8 @@
 package org.privatedomain.cdp.api.web;
 
 import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 
 /** Every problem has a stable type URI, {@code urn:cdp:problem:<slug>}, that clients can switch on. */
 public final class ProblemTypes {
@@ -12,5 +14,11 @@ public final class ProblemTypes {
 
     public static URI of(String slug) {
         return URI.create(PREFIX + slug);
+    }
+
+    /** The type of a problem known only by its status: {@code urn:cdp:problem:not-found} for 404. */
+    static URI of(HttpStatusCode status) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return of(known == null ? "http-" + status.value() : known.name().toLowerCase().replace('_', '-'));
     }
 }

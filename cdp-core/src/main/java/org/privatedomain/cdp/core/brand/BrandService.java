@@ -4,7 +4,7 @@ import jakarta.validation.Valid;
 import java.time.Clock;
 import java.util.List;
 import org.privatedomain.cdp.core.error.ConflictException;
-import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
@@ -33,7 +33,7 @@ public class BrandService {
         }
         try {
             return mapper.toView(brands.saveAndFlush(new Brand(newBrand, clock.instant())));
-        } catch (DataIntegrityViolationException raced) {
+        } catch (DuplicateKeyException raced) {
             throw codeTaken(newBrand.code());
         }
     }

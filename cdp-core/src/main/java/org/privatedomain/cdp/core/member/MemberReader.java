@@ -35,8 +35,12 @@ class MemberReader {
         this.json = json;
     }
 
-    /** Views of the live members among {@code ids}, in the order given. */
+    /**
+     * Views of the live members among {@code ids}, in the order given. Masked views show phone, e-mail and name
+     * masked and no birthday.
+     */
     List<MemberView> read(long brandId, List<Long> ids, Disclosure disclosure) {
+        boolean masked = disclosure == Disclosure.MASKED;
         Long[] wanted = ids.toArray(Long[]::new);
         Map<Long, List<IdentityView>> identities = new HashMap<>();
         jdbc.sql("""
@@ -65,9 +69,9 @@ class MemberReader {
                 .param("brand", brandId).param("ids", wanted)
                 .query((rs, row) -> new MemberView(rs.getLong(1),
                         identities.getOrDefault(rs.getLong(1), List.of()),
-                        rs.getString(2),
+                        masked ? maskName(rs.getString(2)) : rs.getString(2),
                         rs.getString(3) == null ? null : Gender.valueOf(rs.getString(3)),
-                        rs.getObject(4, LocalDate.class),
+                        masked ? null : rs.getObject(4, LocalDate.class),
                         rs.getString(5),
                         rs.getString(6),
                         rs.getObject(7, OffsetDateTime.class),
@@ -89,6 +93,10 @@ class MemberReader {
             value = Masking.email(value);
         }
         return new IdentityView(type, value, instant(rs, 5));
+    }
+
+    private static String maskName(String name) {
+        return name == null ? null : Masking.name(name);
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

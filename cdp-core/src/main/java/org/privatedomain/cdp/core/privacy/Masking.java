@@ -19,4 +19,10 @@ public final class Masking {
         int at = email.indexOf('@');
         return at <= 0 ? "***" : email.charAt(0) + "***" + email.substring(at);
     }
+
+    /** {@code 张伟} becomes {@code 张*}, {@code Zhang Wei} becomes {@code Z********}. */
+    public static String name(String name) {
+        return name.isEmpty() ? name : name.substring(0, name.offsetByCodePoints(0, 1))
+                + "*".repeat(Math.max(1, name.codePointCount(0, name.length()) - 1));
+    }
 }
