@@ -3,7 +3,6 @@ package org.privatedomain.cdp.api.web;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * HTTP settings.
@@ -12,7 +11,6 @@ import org.springframework.validation.annotation.Validated;
  * @param corsAllowedOrigins origins whose browser pages may call the API ({@code CDP_CORS_ALLOWED_ORIGINS},
  *                           comma-separated; none by default)
  */
-@Validated
 @ConfigurationProperties("cdp.http")
 public record HttpProperties(DataSize maxBodySize, List<String> corsAllowedOrigins) {
 
