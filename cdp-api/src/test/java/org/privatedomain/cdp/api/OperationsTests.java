@@ -49,6 +49,9 @@ class OperationsTests {
         assertThat(description.get("paths").propertyNames()).contains("/api/v1/brands",
                 "/api/v1/brands/{brandCode}/settings", "/api/v1/brands/{brandCode}/api-keys");
         assertThat(description.at("/components/securitySchemes/apiKey/scheme").asString()).isEqualTo("bearer");
+        assertThat(description.at("/paths/~1api~1v1~1brands/post/responses").propertyNames()).contains("201");
+        assertThat(description.at("/paths/~1api~1v1~1brands~1{brandCode}~1events/post/responses").propertyNames())
+                .contains("201", "200");
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.privatedomain.cdp.core.access.ApiKeyView;
 import org.privatedomain.cdp.core.access.BrandRole;
 import org.privatedomain.cdp.core.access.IssuedApiKey;
 import org.privatedomain.cdp.core.access.NewApiKey;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -32,6 +34,7 @@ class ApiKeyController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     @Access(platformAdmin = true, brandRole = BrandRole.ADMIN)
     @Operation(summary = "Issue a brand key (platform key or brand ADMIN)",
             description = "The answer holds the key itself; it is shown only this once and stored only as a hash.")

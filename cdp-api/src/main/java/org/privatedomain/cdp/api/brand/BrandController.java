@@ -10,6 +10,7 @@ import org.privatedomain.cdp.core.brand.BrandService;
 import org.privatedomain.cdp.core.brand.BrandSettings;
 import org.privatedomain.cdp.core.brand.BrandView;
 import org.privatedomain.cdp.core.brand.NewBrand;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -31,6 +33,7 @@ class BrandController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     @Access(platformAdmin = true, brandKeys = false)
     @Operation(summary = "Create a brand (platform key)",
             description = "Timezone defaults to Asia/Shanghai and periodType to MONTH; settings start at the defaults of the FAST+ definitions.")

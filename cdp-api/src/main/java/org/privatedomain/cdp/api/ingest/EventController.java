@@ -1,6 +1,7 @@
 package org.privatedomain.cdp.api.ingest;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.privatedomain.cdp.core.event.EventService;
 import org.privatedomain.cdp.core.event.NewEvent;
@@ -25,6 +26,8 @@ class EventController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "recorded: a new event")
+    @ApiResponse(responseCode = "200", description = "its id was recorded before")
     @Operation(summary = "Record one event",
             description = "201 for a new event; 200 with duplicate=true for an eventId already recorded, which "
                     + "changes nothing.")

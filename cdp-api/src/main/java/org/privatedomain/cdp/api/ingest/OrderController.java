@@ -1,6 +1,7 @@
 package org.privatedomain.cdp.api.ingest;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.privatedomain.cdp.core.order.NewOrder;
 import org.privatedomain.cdp.core.order.OrderService;
@@ -25,6 +26,8 @@ class OrderController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "recorded: a new order")
+    @ApiResponse(responseCode = "200", description = "its id was recorded before")
     @Operation(summary = "Record one order",
             description = "201 for a new order; 200 with updated=true when the orderId was recorded before and "
                     + "this updates it (a later refund, say).")

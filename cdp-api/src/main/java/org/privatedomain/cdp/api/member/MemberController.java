@@ -10,6 +10,8 @@ import org.privatedomain.cdp.api.security.Callers;
 import org.privatedomain.cdp.core.access.BrandRole;
 import org.privatedomain.cdp.core.error.InvalidInputException;
 import org.privatedomain.cdp.core.event.EventHistory;
+import org.privatedomain.cdp.core.event.MemberDetails;
+import org.privatedomain.cdp.core.event.MemberExportDocument;
 import org.privatedomain.cdp.core.event.TimelinePage;
 import org.privatedomain.cdp.core.identity.Identity;
 import org.privatedomain.cdp.core.identity.IdentityType;
@@ -55,7 +57,7 @@ class MemberController {
     @Operation(summary = "A member's profile, identities, relationships and consent",
             description = "A member id retired by a merge answers 308 with the survivor's URL in Location.")
     MemberDetails get(@PathVariable String brandCode, @PathVariable long memberId) {
-        return details(brandCode, members.get(brandCode, memberId, Callers.disclosure()));
+        return history.details(brandCode, memberId, Callers.disclosure());
     }
 
     @GetMapping("/{memberId}/timeline")
@@ -80,9 +82,7 @@ class MemberController {
     @Access(brandRole = BrandRole.ADMIN)
     @Operation(summary = "Everything held about the person, as JSON (brand ADMIN)")
     MemberExportDocument export(@PathVariable String brandCode, @PathVariable long memberId) {
-        return new MemberExportDocument(members.export(brandCode, memberId),
-                history.relationships(brandCode, memberId), history.consentHistory(brandCode, memberId),
-                history.wholeTimeline(brandCode, memberId));
+        return history.export(brandCode, memberId);
     }
 
     @GetMapping("/{memberId}/consents")
@@ -102,7 +102,7 @@ class MemberController {
             throw new AccessRefusedException("Looking a member up by " + wanted.type()
                     + " needs a key with role OPERATOR or above.");
         }
-        return details(brandCode, members.findByIdentity(brandCode, wanted, Callers.disclosure()));
+        return history.detailsByIdentity(brandCode, wanted, Callers.disclosure());
     }
 
     @GetMapping(params = {"tag", "!identity"})
@@ -125,11 +125,6 @@ class MemberController {
     @Operation(summary = "Remove a tag from a member")
     void untag(@PathVariable String brandCode, @PathVariable long memberId, @PathVariable String tag) {
         members.untag(brandCode, memberId, tag);
-    }
-
-    private MemberDetails details(String brandCode, MemberView member) {
-        return new MemberDetails(member, history.relationships(brandCode, member.id()),
-                history.consents(brandCode, member.id()));
     }
 
     private static Identity parseIdentity(String typeAndValue) {

@@ -12,7 +12,10 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import org.privatedomain.cdp.core.error.InvalidInputException;
+import org.privatedomain.cdp.core.identity.Identity;
+import org.privatedomain.cdp.core.member.Disclosure;
 import org.privatedomain.cdp.core.member.MemberService;
+import org.privatedomain.cdp.core.member.MemberView;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,7 +23,10 @@ import org.springframework.validation.annotation.Validated;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** What a member's history says: relationships, consent, and the timeline of events and orders. */
+/**
+ * What a member's history says: relationships, consent, the timeline of events and orders, and the profile
+ * answers that combine them with the member, each read in one transaction.
+ */
 @Service
 @Validated
 @Transactional(readOnly = true)
@@ -41,7 +47,10 @@ public class EventHistory {
 
     /** Every relationship interval, by field and start. */
     public List<RelationshipView> relationships(String brandCode, long memberId) {
-        long brandId = members.requireLive(brandCode, memberId);
+        return relationships(members.requireLive(brandCode, memberId), memberId);
+    }
+
+    private List<RelationshipView> relationships(long brandId, long memberId) {
         return jdbc.sql("""
                         select field, connected_at, disconnected_at from core.relationship
                          where brand_id = :brand and member_id = :member
@@ -54,7 +63,10 @@ public class EventHistory {
 
     /** The current decision per purpose and channel: the latest CONSENT event by occurredAt (then event id). */
     public List<ConsentView> consents(String brandCode, long memberId) {
-        long brandId = members.requireLive(brandCode, memberId);
+        return consents(members.requireLive(brandCode, memberId), memberId);
+    }
+
+    private List<ConsentView> consents(long brandId, long memberId) {
         return jdbc.sql("""
                         select distinct on (consent_purpose, consent_channel)
                                consent_purpose, consent_channel, consent_granted, occurred_at, event_id
@@ -69,7 +81,10 @@ public class EventHistory {
 
     /** Every CONSENT decision the person made, oldest first by event time. */
     public List<ConsentView> consentHistory(String brandCode, long memberId) {
-        long brandId = members.requireLive(brandCode, memberId);
+        return consentHistory(members.requireLive(brandCode, memberId), memberId);
+    }
+
+    private List<ConsentView> consentHistory(long brandId, long memberId) {
         return jdbc.sql("""
                         select consent_purpose, consent_channel, consent_granted, occurred_at, event_id
                           from core.event
@@ -81,21 +96,42 @@ public class EventHistory {
                 .list();
     }
 
-    /** The whole timeline, for an export: one person's history is small enough to hold. */
-    public List<TimelineEntry> wholeTimeline(String brandCode, long memberId) {
-        List<TimelineEntry> all = new ArrayList<>();
-        TimelinePage page = timeline(brandCode, memberId, null, 500);
-        all.addAll(page.items());
-        while (page.next() != null) {
-            page = timeline(brandCode, memberId, page.next(), 500);
-            all.addAll(page.items());
-        }
-        return all;
-    }
-
     /** The member's events and orders, newest first (by event time and paid time), a page at a time. */
     public TimelinePage timeline(String brandCode, long memberId, String before, @Min(1) @Max(500) int limit) {
+        return timeline(members.requireLive(brandCode, memberId), memberId, before, limit);
+    }
+
+    /** The profile with relationships and consent, read in one transaction. */
+    public MemberDetails details(String brandCode, long memberId, Disclosure disclosure) {
         long brandId = members.requireLive(brandCode, memberId);
+        return details(brandId, members.read(brandId, memberId, disclosure));
+    }
+
+    /** The same for the member holding an identity. */
+    public MemberDetails detailsByIdentity(String brandCode, Identity identity, Disclosure disclosure) {
+        MemberView member = members.findByIdentity(brandCode, identity, disclosure);
+        return details(members.requireLive(brandCode, member.id()), member);
+    }
+
+    /** Everything held about the person (PIPL right of access), read in one transaction. */
+    public MemberExportDocument export(String brandCode, long memberId) {
+        long brandId = members.requireLive(brandCode, memberId);
+        List<TimelineEntry> timeline = new ArrayList<>();
+        TimelinePage page = timeline(brandId, memberId, null, 500);
+        timeline.addAll(page.items());
+        while (page.next() != null) { // one person's history is small enough to hold
+            page = timeline(brandId, memberId, page.next(), 500);
+            timeline.addAll(page.items());
+        }
+        return new MemberExportDocument(members.export(brandCode, memberId), relationships(brandId, memberId),
+                consentHistory(brandId, memberId), timeline);
+    }
+
+    private MemberDetails details(long brandId, MemberView member) {
+        return new MemberDetails(member, relationships(brandId, member.id()), consents(brandId, member.id()));
+    }
+
+    private TimelinePage timeline(long brandId, long memberId, String before, int limit) {
         Cursor cursor = before == null ? null : Cursor.parse(before);
         List<TimelineEntry> entries = jdbc.sql("""
                         select kind, id, type, occurred_at, received_at, details

@@ -95,6 +95,11 @@ public class MemberService {
         });
     }
 
+    /** The view of a member already checked with {@link #requireLive}, within the caller's transaction. */
+    public MemberView read(long brandId, long memberId, Disclosure disclosure) {
+        return reader.read(brandId, List.of(memberId), disclosure).getFirst();
+    }
+
     /** The member holding this identity. */
     public MemberView findByIdentity(String brandCode, @Valid @NotNull Identity identity, Disclosure disclosure) {
         long brandId = brands.idOf(brandCode);

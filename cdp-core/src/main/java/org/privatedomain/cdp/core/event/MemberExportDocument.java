@@ -1,13 +1,10 @@
-package org.privatedomain.cdp.api.member;
+package org.privatedomain.cdp.core.event;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
-import org.privatedomain.cdp.core.event.ConsentView;
-import org.privatedomain.cdp.core.event.RelationshipView;
-import org.privatedomain.cdp.core.event.TimelineEntry;
 import org.privatedomain.cdp.core.member.MemberExport;
 
 /** Everything held about a person (PIPL right of access): profile and merges, relationships, consent, history. */
-record MemberExportDocument(@JsonUnwrapped MemberExport export, List<RelationshipView> relationships,
+public record MemberExportDocument(@JsonUnwrapped MemberExport export, List<RelationshipView> relationships,
         List<ConsentView> consentHistory, List<TimelineEntry> timeline) {
 }
