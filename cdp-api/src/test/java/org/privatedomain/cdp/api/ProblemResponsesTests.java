@@ -70,6 +70,14 @@ class ProblemResponsesTests {
     }
 
     @Test
+    void aYamlBodyIsAnUnsupportedMediaTypeToo() {
+        api.send(api.request("/api/v1/brands", PLATFORM_KEY).header("Content-Type", "application/yaml")
+                        .POST(HttpRequest.BodyPublishers.ofString("code: yaml-brand\nname: Y\nsneaky: true\n")))
+                .problem(415, "unsupported-media-type");
+        assertThat(api.get("/v3/api-docs.yaml", null).body()).contains("openapi: 3.1");
+    }
+
+    @Test
     void anOversizedBodyIsRefusedWhenDeclared() {
         String huge = "{\"code\":\"big\",\"name\":\"" + "x".repeat(70 * 1024) + "\"}";
 
