@@ -3,8 +3,7 @@ package org.privatedomain.cdp.api.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
+import java.io.IOException;
 import java.net.URI;
 import java.sql.SQLException;
 import java.util.Comparator;
@@ -18,6 +17,7 @@ import org.privatedomain.cdp.core.error.ConflictException;
 import org.privatedomain.cdp.core.error.InvalidInputException;
 import org.privatedomain.cdp.core.error.MovedException;
 import org.privatedomain.cdp.core.error.NotFoundException;
+import org.privatedomain.cdp.core.validation.ReadableErrors;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -40,9 +40,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.databind.exc.InvalidFormatException;
-import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns every failure into an RFC 9457 {@code application/problem+json} body with a stable {@code type}
@@ -101,6 +98,21 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         throw ex;
     }
 
+    /**
+     * A streamed body that stopped arriving, or grew past its limit. The client is usually gone; if it still
+     * listens, it learns why.
+     */
+    @ExceptionHandler(IOException.class)
+    ResponseEntity<ProblemDetail> bodyStopped(IOException ex) {
+        if (ex instanceof BodyTooLargeException) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                    .body(problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", ex.getMessage()));
+        }
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "body-interrupted",
+                "The request body stopped arriving before its end. Lines recorded before that stay recorded; "
+                        + "send the whole body again (recorded lines count as duplicates)."));
+    }
+
     @ExceptionHandler(AccessRefusedException.class)
     ProblemDetail refused(AccessRefusedException ex) {
         return problem(HttpStatus.FORBIDDEN, "access-refused", ex.getMessage());
@@ -109,7 +121,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConstraintViolationException.class)
     ProblemDetail invalid(ConstraintViolationException ex) {
         List<FieldMessage> errors = ex.getConstraintViolations().stream()
-                .map(violation -> new FieldMessage(fieldOf(violation), violation.getMessage()))
+                .map(violation -> new FieldMessage(ReadableErrors.fieldOf(violation), violation.getMessage()))
                 .sorted(Comparator.comparing(FieldMessage::field))
                 .toList();
         return invalidInput(errors);
@@ -137,7 +149,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-body", unreadableDetail(ex));
         if (ex.getCause() instanceof JacksonException json && !json.getPath().isEmpty()
                 && !(json instanceof StreamReadException)) {
-            problem.setProperty("errors", List.of(new FieldMessage(pathOf(json), fieldMessage(json))));
+            problem.setProperty("errors",
+                    List.of(new FieldMessage(ReadableErrors.pathOf(json), ReadableErrors.messageOf(json))));
         }
         return ResponseEntity.badRequest().body(problem);
     }
@@ -185,80 +198,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                     + (syntax.getLocation() == null ? "" : " (line " + syntax.getLocation().getLineNr()
                             + ", column " + syntax.getLocation().getColumnNr() + ")")
                     + ".";
-            case JacksonException json when !json.getPath().isEmpty() -> pathOf(json) + ": " + fieldMessage(json);
+            case JacksonException json when !json.getPath().isEmpty() ->
+                    ReadableErrors.pathOf(json) + ": " + ReadableErrors.messageOf(json);
             case null, default -> "The request body is missing or cannot be read as JSON.";
         };
-    }
-
-    private static String fieldMessage(JacksonException json) {
-        return switch (json) {
-            case UnrecognizedPropertyException unknown -> "is not a known field";
-            case InvalidFormatException format when format.getTargetType() != null
-                    && format.getTargetType().isEnum() -> "must be one of "
-                    + List.of(format.getTargetType().getEnumConstants());
-            case InvalidFormatException format -> "'" + format.getValue() + "' is not a valid value";
-            case MismatchedInputException mismatch when mismatch.getTargetType() != null ->
-                    "must be " + describe(mismatch.getTargetType());
-            default -> "has an invalid value";
-        };
-    }
-
-    private static String describe(Class<?> type) {
-        if (type.isEnum()) {
-            return "one of " + List.of(type.getEnumConstants());
-        }
-        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
-            return "a number";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
-        }
-        if (type == String.class) {
-            return "a string";
-        }
-        if (List.class.isAssignableFrom(type) || type.isArray()) {
-            return "an array";
-        }
-        return "an object";
-    }
-
-    /** {@code rfm.thresholds.recency[2]} from Jackson's reference path. */
-    private static String pathOf(JacksonException json) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference reference : json.getPath()) {
-            if (reference.getPropertyName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
-
-    /**
-     * The property path without the service method and parameter that Bean Validation puts in front; for a
-     * constraint on a plain parameter (a tag, a page size) the parameter's name.
-     */
-    private static String fieldOf(ConstraintViolation<?> violation) {
-        StringBuilder path = new StringBuilder();
-        String parameter = "body";
-        for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.PARAMETER) {
-                parameter = node.getName();
-                continue;
-            }
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR
-                    || node.getKind() == ElementKind.RETURN_VALUE) {
-                continue;
-            }
-            if (node.getIndex() != null) {
-                path.append('[').append(node.getIndex()).append(']');
-            }
-            if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
-                path.append(path.isEmpty() ? "" : ".").append(node.getName());
-            }
-        }
-        return path.isEmpty() ? parameter : path.toString();
     }
 
     /** One invalid field and what is wrong with it. */

@@ -12,22 +12,27 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies over {@code cdp.http.max-body-size} with 413: at once when the declared length is too
- * large, otherwise as soon as the bytes read pass the limit.
+ * Refuses request bodies over {@code cdp.http.max-body-size} (over {@code cdp.http.max-bulk-body-size} for the
+ * streamed bulk and import bodies, whose paths end in {@code :bulk} or {@code :import}) with 413: at once when
+ * the declared length is too large, otherwise as soon as the bytes read pass the limit.
  */
 final class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-    private final long limit;
+    private final long bodyLimit;
+    private final long bulkLimit;
     private final ProblemWriter problems;
 
-    RequestSizeLimitFilter(long limit, ProblemWriter problems) {
-        this.limit = limit;
+    RequestSizeLimitFilter(long bodyLimit, long bulkLimit, ProblemWriter problems) {
+        this.bodyLimit = bodyLimit;
+        this.bulkLimit = bulkLimit;
         this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String path = request.getRequestURI();
+        long limit = path.endsWith(":bulk") || path.endsWith(":import") ? bulkLimit : bodyLimit;
         if (request.getContentLengthLong() > limit) {
             problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "body-too-large",
                     new BodyTooLargeException(limit).getMessage());

@@ -25,7 +25,8 @@ class WebConfiguration implements WebMvcConfigurer {
     FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(HttpProperties properties,
             ProblemWriter problems) {
         var registration = new FilterRegistrationBean<>(
-                new RequestSizeLimitFilter(properties.maxBodySize().toBytes(), problems));
+                new RequestSizeLimitFilter(properties.maxBodySize().toBytes(),
+                        properties.maxBulkBodySize().toBytes(), problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

@@ -4,7 +4,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.privatedomain.cdp.core.WriteTransactions;
 import org.privatedomain.cdp.core.brand.BrandContext;
@@ -15,6 +19,8 @@ import org.privatedomain.cdp.core.member.MembersMerged;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,25 +53,60 @@ public class EventService {
 
     /** Records the event; a resent event id changes nothing and answers {@code duplicate}. */
     public RecordedEvent record(String brandCode, @Valid @NotNull NewEvent event) {
-        Optional<StandardEventType> standard = StandardEventType.of(event.type());
-        standard.ifPresent(type -> requireWhatTheTypeNeeds(type, event));
+        check(event);
         BrandContext brand = brands.context(brandCode);
+        return writing.run(() -> recordAll(brand, List.of(event)).getFirst());
+    }
+
+    /**
+     * Checks what bean validation cannot: the fields the event's type needs and that its identities can be
+     * stored. Throws an {@link org.privatedomain.cdp.core.error.InvalidInputException} naming the first fault.
+     */
+    public static void check(NewEvent event) {
+        StandardEventType.of(event.type()).ifPresent(type -> requireWhatTheTypeNeeds(type, event));
+        MemberService.requireValid(event.identities());
+    }
+
+    /**
+     * Records {@link #check checked} events within the caller's write transaction, with a few set-based
+     * statements for all of them, and answers for each in order. An event id recorded before, or earlier in the
+     * list, is a duplicate and changes nothing. Relationships of the members concerned are derived again once.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<RecordedEvent> recordAll(BrandContext brand, List<NewEvent> events) {
         long brandId = brand.id();
-        return writing.run(() -> {
-            Optional<Long> seen = memberOf(brandId, event.eventId());
-            if (seen.isPresent()) {
-                return new RecordedEvent(event.eventId(), seen.get(), true);
+        Map<String, Long> memberOf = new HashMap<>(recordedMembers(brandId,
+                events.stream().map(NewEvent::eventId).distinct().toList()));
+        List<NewEvent> fresh = new ArrayList<>();
+        Set<String> named = new HashSet<>();
+        for (NewEvent event : events) {
+            if (!memberOf.containsKey(event.eventId()) && named.add(event.eventId())) {
+                fresh.add(event);
             }
-            long member = members.resolve(brand, event.identities(), "event:" + event.eventId());
-            int inserted = insert(brandId, member, event, standard);
-            if (inserted == 0) { // the same event id, recorded concurrently and committed first
-                return new RecordedEvent(event.eventId(), memberOf(brandId, event.eventId()).orElseThrow(), true);
+        }
+        long[] resolved = members.resolveAll(brand, fresh.stream().map(NewEvent::identities).toList(),
+                fresh.stream().map(event -> "event:" + event.eventId()).toList());
+        Set<String> inserted = insert(brandId, fresh, resolved);
+        Set<Long> relationshipsChanged = new HashSet<>();
+        List<String> raced = new ArrayList<>(); // recorded concurrently and committed first
+        for (int i = 0; i < fresh.size(); i++) {
+            NewEvent event = fresh.get(i);
+            if (inserted.contains(event.eventId())) {
+                memberOf.put(event.eventId(), resolved[i]);
+                if (StandardEventType.of(event.type()).filter(SHAPES_RELATIONSHIPS::contains).isPresent()) {
+                    relationshipsChanged.add(resolved[i]);
+                }
+            } else {
+                raced.add(event.eventId());
             }
-            if (standard.isPresent() && SHAPES_RELATIONSHIPS.contains(standard.get())) {
-                relationships.recompute(brandId, member);
-            }
-            return new RecordedEvent(event.eventId(), member, false);
-        });
+        }
+        memberOf.putAll(recordedMembers(brandId, raced));
+        relationships.recompute(brandId, relationshipsChanged);
+        Set<String> answered = new HashSet<>();
+        return events.stream()
+                .map(event -> new RecordedEvent(event.eventId(), memberOf.get(event.eventId()),
+                        !(inserted.contains(event.eventId()) && answered.add(event.eventId()))))
+                .toList();
     }
 
     @EventListener
@@ -99,38 +140,82 @@ public class EventService {
         }
     }
 
-    private Optional<Long> memberOf(long brandId, String eventId) {
-        return jdbc.sql("select member_id from core.event where brand_id = :brand and event_id = :event")
-                .param("brand", brandId).param("event", eventId)
-                .query(Long.class)
-                .optional();
+    private Map<String, Long> recordedMembers(long brandId, List<String> eventIds) {
+        Map<String, Long> members = new HashMap<>();
+        if (!eventIds.isEmpty()) {
+            jdbc.sql("select event_id, member_id from core.event where brand_id = :brand and event_id = any (:ids)")
+                    .param("brand", brandId).param("ids", eventIds.toArray(String[]::new))
+                    .query((rs, row) -> members.put(rs.getString(1), rs.getLong(2)))
+                    .list();
+        }
+        return members;
     }
 
-    private int insert(long brandId, long member, NewEvent event, Optional<StandardEventType> standard) {
-        boolean membership = standard.filter(type -> type == StandardEventType.JOIN_MEMBERSHIP
-                || type == StandardEventType.LEAVE_MEMBERSHIP).isPresent();
-        return jdbc.sql("""
+    /** Inserts the events in one statement; answers the ids inserted (not those a concurrent writer got first). */
+    private Set<String> insert(long brandId, List<NewEvent> events, long[] members) {
+        if (events.isEmpty()) {
+            return Set.of();
+        }
+        int n = events.size();
+        String[] ids = new String[n];
+        Long[] memberIds = new Long[n];
+        String[] types = new String[n];
+        String[] occurredAt = new String[n];
+        String[] fields = new String[n];
+        String[] shareIds = new String[n];
+        String[] orderIds = new String[n];
+        Integer[] ratings = new Integer[n];
+        String[] purposes = new String[n];
+        String[] channels = new String[n];
+        Boolean[] granted = new Boolean[n];
+        String[] properties = new String[n];
+        for (int i = 0; i < n; i++) {
+            NewEvent event = events.get(i);
+            boolean membership = event.type().equals(StandardEventType.JOIN_MEMBERSHIP.name())
+                    || event.type().equals(StandardEventType.LEAVE_MEMBERSHIP.name());
+            ids[i] = event.eventId();
+            memberIds[i] = members[i];
+            types[i] = event.type();
+            occurredAt[i] = event.occurredAt().toString();
+            fields[i] = membership || event.field() == null ? null : event.field().name();
+            shareIds[i] = event.shareId();
+            orderIds[i] = event.orderId();
+            ratings[i] = event.rating();
+            purposes[i] = event.purpose() == null ? null : event.purpose().name();
+            channels[i] = event.channel() == null ? null : event.channel().name();
+            granted[i] = event.granted();
+            properties[i] = event.properties() == null ? null : json.writeValueAsString(event.properties());
+        }
+        return new HashSet<>(jdbc.sql("""
                         insert into core.event (brand_id, event_id, member_id, origin_member_id, type, occurred_at,
                                                 received_at, field, share_id, order_id, rating, consent_purpose,
                                                 consent_channel, consent_granted, properties)
-                        values (:brand, :event, :member, :member, :type, :occurredAt, :receivedAt, :field, :shareId,
-                                :orderId, :rating, :purpose, :channel, :granted, :properties::jsonb)
+                        select :brand, e.event_id, e.member_id, e.member_id, e.type, e.occurred_at, :receivedAt,
+                               e.field, e.share_id, e.order_id, e.rating, e.purpose, e.channel, e.granted, e.properties
+                          from unnest(:ids::varchar[], :members::bigint[], :types::varchar[],
+                                      :occurredAt::timestamptz[], :fields::varchar[], :shareIds::varchar[],
+                                      :orderIds::varchar[], :ratings::smallint[], :purposes::varchar[],
+                                      :channels::varchar[], :granted::boolean[], :properties::jsonb[])
+                               as e(event_id, member_id, type, occurred_at, field, share_id, order_id, rating,
+                                    purpose, channel, granted, properties)
                         on conflict (brand_id, event_id) do nothing
+                        returning event_id
                         """)
                 .param("brand", brandId)
-                .param("event", event.eventId())
-                .param("member", member)
-                .param("type", event.type())
-                .param("occurredAt", event.occurredAt())
+                .param("ids", ids)
+                .param("members", memberIds)
+                .param("types", types)
+                .param("occurredAt", occurredAt)
                 .param("receivedAt", Timestamp.from(clock.instant()))
-                .param("field", membership || event.field() == null ? null : event.field().name())
-                .param("shareId", event.shareId())
-                .param("orderId", event.orderId())
-                .param("rating", event.rating())
-                .param("purpose", event.purpose() == null ? null : event.purpose().name())
-                .param("channel", event.channel() == null ? null : event.channel().name())
-                .param("granted", event.granted())
-                .param("properties", event.properties() == null ? null : json.writeValueAsString(event.properties()))
-                .update();
+                .param("fields", fields)
+                .param("shareIds", shareIds)
+                .param("orderIds", orderIds)
+                .param("ratings", ratings)
+                .param("purposes", purposes)
+                .param("channels", channels)
+                .param("granted", granted)
+                .param("properties", properties)
+                .query(String.class)
+                .list());
     }
 }

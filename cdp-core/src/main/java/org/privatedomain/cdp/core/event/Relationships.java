@@ -1,5 +1,7 @@
 package org.privatedomain.cdp.core.event;
 
+import java.util.Collection;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,37 +22,46 @@ class Relationships {
     }
 
     void recompute(long brandId, long memberId) {
-        jdbc.sql("delete from core.relationship where brand_id = :brand and member_id = :member")
-                .param("brand", brandId).param("member", memberId).update();
+        recompute(brandId, List.of(memberId));
+    }
+
+    void recompute(long brandId, Collection<Long> memberIds) {
+        if (memberIds.isEmpty()) {
+            return;
+        }
+        Long[] members = memberIds.toArray(Long[]::new);
+        jdbc.sql("delete from core.relationship where brand_id = :brand and member_id = any (:members)")
+                .param("brand", brandId).param("members", members).update();
         jdbc.sql("""
                         insert into core.relationship
                                (brand_id, member_id, field, origin_member_id, connected_at, disconnected_at)
                         with changes as (
-                            select field, origin_member_id, opens, occurred_at, event_id
-                              from (select coalesce(e.field, 'MEMBERSHIP') as field, e.origin_member_id,
+                            select member_id, field, origin_member_id, opens, occurred_at, event_id
+                              from (select e.member_id, coalesce(e.field, 'MEMBERSHIP') as field, e.origin_member_id,
                                            e.type in ('CONNECT', 'JOIN_MEMBERSHIP') as opens,
                                            e.occurred_at, e.event_id,
                                            lag(e.type in ('CONNECT', 'JOIN_MEMBERSHIP'), 1, false) over (
-                                               partition by coalesce(e.field, 'MEMBERSHIP'), e.origin_member_id
+                                               partition by e.member_id, coalesce(e.field, 'MEMBERSHIP'),
+                                                            e.origin_member_id
                                                order by e.occurred_at, e.event_id) as was_open
                                       from core.event e
-                                     where e.brand_id = :brand and e.member_id = :member
+                                     where e.brand_id = :brand and e.member_id = any (:members)
                                        and e.type in ('CONNECT', 'DISCONNECT', 'JOIN_MEMBERSHIP', 'LEAVE_MEMBERSHIP')
                                    ) ordered
                              where opens <> was_open
                         ), spans as (
-                            select field, origin_member_id, opens, occurred_at,
-                                   lead(occurred_at) over (partition by field, origin_member_id
+                            select member_id, field, origin_member_id, opens, occurred_at,
+                                   lead(occurred_at) over (partition by member_id, field, origin_member_id
                                                            order by occurred_at, event_id) as closed_at
                               from changes
                         )
-                        select :brand, :member, s.field, s.origin_member_id, s.occurred_at,
+                        select :brand, s.member_id, s.field, s.origin_member_id, s.occurred_at,
                                case when m.erased_at is null then s.closed_at
                                     else least(coalesce(s.closed_at, m.erased_at), m.erased_at) end
                           from spans s
-                          join core.member m on m.brand_id = :brand and m.id = :member
+                          join core.member m on m.brand_id = :brand and m.id = s.member_id
                          where s.opens and (m.erased_at is null or s.occurred_at < m.erased_at)
                         """)
-                .param("brand", brandId).param("member", memberId).update();
+                .param("brand", brandId).param("members", members).update();
     }
 }

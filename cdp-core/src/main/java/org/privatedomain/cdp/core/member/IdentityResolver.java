@@ -101,7 +101,8 @@ class IdentityResolver {
         return member;
     }
 
-    private Map<String, Long> findHolders(long brandId, Iterable<StoredIdentity> identities) {
+    /** Who holds each of the identities that someone holds, by {@link StoredIdentity#key()}. */
+    Map<String, Long> findHolders(long brandId, Iterable<StoredIdentity> identities) {
         List<String> types = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         identities.forEach(identity -> {

@@ -35,6 +35,7 @@ public class MemberService {
 
     private final BrandService brands;
     private final IdentityResolver resolver;
+    private final BatchResolver batchResolver;
     private final MemberReader reader;
     private final PiiCipher cipher;
     private final JdbcClient jdbc;
@@ -44,11 +45,12 @@ public class MemberService {
     private final WriteTransactions writing;
     private final TransactionTemplate reading;
 
-    MemberService(BrandService brands, IdentityResolver resolver, MemberReader reader, PiiCipher cipher,
-            JdbcClient jdbc, JsonMapper json, Clock clock, ApplicationEventPublisher events,
+    MemberService(BrandService brands, IdentityResolver resolver, BatchResolver batchResolver, MemberReader reader,
+            PiiCipher cipher, JdbcClient jdbc, JsonMapper json, Clock clock, ApplicationEventPublisher events,
             WriteTransactions writing, PlatformTransactionManager transactions) {
         this.brands = brands;
         this.resolver = resolver;
+        this.batchResolver = batchResolver;
         this.reader = reader;
         this.cipher = cipher;
         this.jdbc = jdbc;
@@ -79,11 +81,30 @@ public class MemberService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public long resolve(BrandContext brand, List<Identity> identities, String cause) {
-        List<StoredIdentity> stored = identities.stream()
-                .map(identity -> identity.normalized().orElseThrow(() -> new InvalidIdentityException(identity)))
-                .map(identity -> StoredIdentity.of(brand.id(), identity, cipher))
-                .toList();
-        return resolver.resolve(brand.id(), stored, brand.settings().weakIdentityTypes(), cause);
+        return resolver.resolve(brand.id(), stored(brand, identities), brand.settings().weakIdentityTypes(), cause);
+    }
+
+    /**
+     * The member of each record (a list of identities), in order, as if each were {@link #resolve resolved} in
+     * turn, but with a few set-based statements for the whole batch. {@code causes} name the records.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long[] resolveAll(BrandContext brand, List<List<Identity>> records, List<String> causes) {
+        return batchResolver.resolve(brand.id(), records.stream().map(record -> stored(brand, record)).toList(),
+                brand.settings().weakIdentityTypes(), causes);
+    }
+
+    /** Checks that every identity can be stored, throwing {@link InvalidIdentityException} for the first that cannot. */
+    public static void requireValid(List<Identity> identities) {
+        identities.forEach(MemberService::normalize);
+    }
+
+    private List<StoredIdentity> stored(BrandContext brand, List<Identity> identities) {
+        return identities.stream().map(identity -> StoredIdentity.of(brand.id(), normalize(identity), cipher)).toList();
+    }
+
+    private static Identity normalize(Identity identity) {
+        return identity.normalized().orElseThrow(() -> new InvalidIdentityException(identity));
     }
 
     /** The member, or {@link MemberMergedException} pointing at its survivor when the id was retired by a merge. */

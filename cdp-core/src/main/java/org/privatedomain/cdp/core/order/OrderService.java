@@ -5,15 +5,21 @@ import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.privatedomain.cdp.core.WriteTransactions;
 import org.privatedomain.cdp.core.brand.BrandContext;
 import org.privatedomain.cdp.core.brand.BrandService;
+import org.privatedomain.cdp.core.identity.Identity;
 import org.privatedomain.cdp.core.member.MemberService;
 import org.privatedomain.cdp.core.member.MembersMerged;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,59 +50,176 @@ public class OrderService {
      * order id updates paid time, amount, status, refund, channel, referral and lines; the buyer stays who it was.
      */
     public RecordedOrder record(String brandCode, @Valid @NotNull NewOrder order) {
-        BigDecimal refunded = refundOf(order);
+        check(order);
         BrandContext brand = brands.context(brandCode);
-        return writing.run(() -> {
-            String cause = "order:" + order.orderId();
-            long buyer = members.resolve(brand, order.identities(), cause);
-            Long sharer = order.referral() == null || order.referral().sharer() == null ? null
-                    : members.resolve(brand, List.of(order.referral().sharer()), cause);
-            Timestamp now = Timestamp.from(clock.instant());
-            record Upserted(long memberId, boolean inserted) {
-            }
-            Upserted upserted = jdbc.sql("""
-                            insert into core.orders (brand_id, order_id, member_id, paid_at, amount, refunded_amount,
-                                                     status, channel, referral_share_id, referral_member_id, items,
-                                                     received_at, updated_at)
-                            values (:brand, :order, :buyer, :paidAt, :amount, :refunded, :status, :channel, :shareId,
-                                    :sharer, :items::jsonb, :now, :now)
-                            on conflict (brand_id, order_id) do update
-                               set paid_at = excluded.paid_at, amount = excluded.amount,
-                                   refunded_amount = excluded.refunded_amount, status = excluded.status,
-                                   channel = excluded.channel, referral_share_id = excluded.referral_share_id,
-                                   referral_member_id = excluded.referral_member_id, items = excluded.items,
-                                   updated_at = excluded.updated_at
-                            returning member_id, (xmax = 0) as inserted
-                            """)
-                    .param("brand", brand.id())
-                    .param("order", order.orderId())
-                    .param("buyer", buyer)
-                    .param("paidAt", order.paidAt())
-                    .param("amount", order.amount())
-                    .param("refunded", refunded)
-                    .param("status", order.status().name())
-                    .param("channel", order.channel())
-                    .param("shareId", order.referral() == null ? null : order.referral().shareId())
-                    .param("sharer", sharer)
-                    .param("items", order.items() == null ? null : json.writeValueAsString(order.items()))
-                    .param("now", now)
-                    .query((rs, row) -> new Upserted(rs.getLong(1), rs.getBoolean(2)))
-                    .single();
-            return new RecordedOrder(order.orderId(), upserted.memberId(), !upserted.inserted());
+        return writing.run(() -> recordAll(brand, List.of(order)).getFirst());
+    }
+
+    /**
+     * Checks what bean validation cannot: that the refund fits the status and amount, and that the buyer's and
+     * sharer's identities can be stored. Throws an {@link org.privatedomain.cdp.core.error.InvalidInputException}
+     * naming the first fault.
+     */
+    public static void check(NewOrder order) {
+        refundOf(order);
+        MemberService.requireValid(order.identities());
+        if (order.referral() != null && order.referral().sharer() != null) {
+            MemberService.requireValid(List.of(order.referral().sharer()));
+        }
+    }
+
+    /**
+     * Records {@link #check checked} orders within the caller's write transaction, with a few set-based
+     * statements for all of them, and answers for each in order, as if they were recorded one after the other:
+     * a later line with the id of an earlier one updates it. A resent order that changes nothing is a duplicate
+     * and leaves the row, {@code updated_at} included, as it was.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<RecordedOrder> recordAll(BrandContext brand, List<NewOrder> orders) {
+        List<List<Identity>> records = new ArrayList<>();
+        List<String> causes = new ArrayList<>();
+        List<Integer> sharerRecord = new ArrayList<>();
+        orders.forEach(order -> {
+            records.add(order.identities());
+            causes.add("order:" + order.orderId());
         });
+        orders.forEach(order -> {
+            Identity sharer = order.referral() == null ? null : order.referral().sharer();
+            sharerRecord.add(sharer == null ? -1 : records.size());
+            if (sharer != null) {
+                records.add(List.of(sharer));
+                causes.add("order:" + order.orderId());
+            }
+        });
+        long[] resolved = members.resolveAll(brand, records, causes);
+
+        // Rounds of distinct ids: the n-th occurrence of an id goes in round n, so a later line updates an earlier.
+        Map<String, Integer> occurrences = new HashMap<>();
+        List<List<Integer>> rounds = new ArrayList<>();
+        for (int i = 0; i < orders.size(); i++) {
+            int round = occurrences.merge(orders.get(i).orderId(), 1, Integer::sum) - 1;
+            if (round == rounds.size()) {
+                rounds.add(new ArrayList<>());
+            }
+            rounds.get(round).add(i);
+        }
+        RecordedOrder[] recorded = new RecordedOrder[orders.size()];
+        Timestamp now = Timestamp.from(clock.instant());
+        for (List<Integer> round : rounds) {
+            Map<String, Upserted> upserted = upsert(brand.id(), orders, round, resolved, sharerRecord, now);
+            List<String> unchanged = round.stream().map(i -> orders.get(i).orderId())
+                    .filter(id -> !upserted.containsKey(id)).toList();
+            Map<String, Long> buyers = buyersOf(brand.id(), unchanged);
+            for (int i : round) {
+                String id = orders.get(i).orderId();
+                Upserted row = upserted.get(id);
+                recorded[i] = row != null ? new RecordedOrder(id, row.memberId(), !row.inserted(), false)
+                        : new RecordedOrder(id, buyers.get(id), false, true);
+            }
+        }
+        return List.of(recorded);
     }
 
     @EventListener
     void moveOrders(MembersMerged merged) {
-        jdbc.sql("update core.orders set member_id = :survivor where brand_id = :brand and member_id = :merged")
-                .param("survivor", merged.survivorId()).param("brand", merged.brandId())
-                .param("merged", merged.mergedMemberId()).update();
+        Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("""
-                        update core.orders set referral_member_id = :survivor
+                        update core.orders set member_id = :survivor, updated_at = :now
+                         where brand_id = :brand and member_id = :merged
+                        """)
+                .param("survivor", merged.survivorId()).param("brand", merged.brandId())
+                .param("merged", merged.mergedMemberId()).param("now", now).update();
+        jdbc.sql("""
+                        update core.orders set referral_member_id = :survivor, updated_at = :now
                          where brand_id = :brand and referral_member_id = :merged
                         """)
                 .param("survivor", merged.survivorId()).param("brand", merged.brandId())
-                .param("merged", merged.mergedMemberId()).update();
+                .param("merged", merged.mergedMemberId()).param("now", now).update();
+    }
+
+    private record Upserted(long memberId, boolean inserted) {
+    }
+
+    /** Inserts or changes the orders of one round (distinct ids); answers those inserted or changed. */
+    private Map<String, Upserted> upsert(long brandId, List<NewOrder> orders, List<Integer> round, long[] resolved,
+            List<Integer> sharerRecord, Timestamp now) {
+        int n = round.size();
+        String[] ids = new String[n];
+        Long[] buyers = new Long[n];
+        String[] paidAt = new String[n];
+        String[] amounts = new String[n];
+        String[] refunded = new String[n];
+        String[] statuses = new String[n];
+        String[] channels = new String[n];
+        String[] shareIds = new String[n];
+        Long[] sharers = new Long[n];
+        String[] items = new String[n];
+        for (int k = 0; k < n; k++) {
+            int i = round.get(k);
+            NewOrder order = orders.get(i);
+            ids[k] = order.orderId();
+            buyers[k] = resolved[i];
+            paidAt[k] = order.paidAt().toString();
+            amounts[k] = order.amount().toPlainString();
+            refunded[k] = refundOf(order).toPlainString();
+            statuses[k] = order.status().name();
+            channels[k] = order.channel();
+            shareIds[k] = order.referral() == null ? null : order.referral().shareId();
+            sharers[k] = sharerRecord.get(i) < 0 ? null : resolved[sharerRecord.get(i)];
+            items[k] = order.items() == null ? null : json.writeValueAsString(order.items());
+        }
+        Map<String, Upserted> upserted = new HashMap<>();
+        jdbc.sql("""
+                        insert into core.orders as o (brand_id, order_id, member_id, paid_at, amount, refunded_amount,
+                                                      status, channel, referral_share_id, referral_member_id, items,
+                                                      received_at, updated_at)
+                        select :brand, t.order_id, t.member_id, t.paid_at, t.amount, t.refunded, t.status, t.channel,
+                               t.share_id, t.sharer, t.items, :now, :now
+                          from unnest(:ids::varchar[], :buyers::bigint[], :paidAt::timestamptz[], :amounts::numeric[],
+                                      :refunded::numeric[], :statuses::varchar[], :channels::varchar[],
+                                      :shareIds::varchar[], :sharers::bigint[], :items::jsonb[])
+                               as t(order_id, member_id, paid_at, amount, refunded, status, channel, share_id, sharer,
+                                    items)
+                        on conflict (brand_id, order_id) do update
+                           set paid_at = excluded.paid_at, amount = excluded.amount,
+                               refunded_amount = excluded.refunded_amount, status = excluded.status,
+                               channel = excluded.channel, referral_share_id = excluded.referral_share_id,
+                               referral_member_id = excluded.referral_member_id, items = excluded.items,
+                               updated_at = excluded.updated_at
+                         where (o.paid_at, o.amount, o.refunded_amount, o.status, o.channel, o.referral_share_id,
+                                o.referral_member_id, o.items)
+                               is distinct from
+                               (excluded.paid_at, excluded.amount, excluded.refunded_amount, excluded.status,
+                                excluded.channel, excluded.referral_share_id, excluded.referral_member_id,
+                                excluded.items)
+                        returning o.order_id, o.member_id, (o.xmax = 0) as inserted
+                        """)
+                .param("brand", brandId)
+                .param("ids", ids)
+                .param("buyers", buyers)
+                .param("paidAt", paidAt)
+                .param("amounts", amounts)
+                .param("refunded", refunded)
+                .param("statuses", statuses)
+                .param("channels", channels)
+                .param("shareIds", shareIds)
+                .param("sharers", sharers)
+                .param("items", items)
+                .param("now", now)
+                .query((rs, row) -> upserted.put(rs.getString(1), new Upserted(rs.getLong(2), rs.getBoolean(3))))
+                .list();
+        return upserted;
+    }
+
+    private Map<String, Long> buyersOf(long brandId, List<String> orderIds) {
+        Map<String, Long> buyers = new HashMap<>();
+        if (!orderIds.isEmpty()) {
+            jdbc.sql("select order_id, member_id from core.orders where brand_id = :brand and order_id = any (:ids)")
+                    .param("brand", brandId).param("ids", orderIds.toArray(String[]::new))
+                    .query((rs, row) -> buyers.put(rs.getString(1), rs.getLong(2)))
+                    .list();
+        }
+        return buyers;
     }
 
     private static BigDecimal refundOf(NewOrder order) {
