@@ -68,8 +68,7 @@ public class IngestService implements DisposableBean {
             throws IOException {
         BrandContext brand = brands.context(brandCode);
         requireFormatFits(kind, format);
-        LineReader lines = new LineReader(gzip ? new GZIPInputStream(body, 1 << 16) : body,
-                properties.maxLineBytes(), 1, 0);
+        LineReader lines = new LineReader(decoded(body, gzip), properties.maxLineBytes(), 1, 0);
         LineParser parser = parser(kind, format, lines);
         long id = jobs.create(brand.id(), kind, format, ImportMode.REQUEST, ImportState.RUNNING, gzip, null);
         List<Rejection> errors;
@@ -205,6 +204,15 @@ public class IngestService implements DisposableBean {
         InputStream body = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
         body.skipNBytes(skip);
         return body;
+    }
+
+    private static InputStream decoded(InputStream body, boolean gzip) throws IOException {
+        try {
+            return gzip ? new GZIPInputStream(body, 1 << 16) : body;
+        } catch (ZipException broken) {
+            throw new InvalidInputException("malformed-body", "The body is not gzip, as its Content-Encoding says: "
+                    + broken.getMessage() + ".");
+        }
     }
 
     private static void requireFormatFits(IngestKind kind, BodyFormat format) {
