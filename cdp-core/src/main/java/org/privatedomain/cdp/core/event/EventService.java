@@ -143,7 +143,11 @@ public class EventService {
     private Map<String, Long> recordedMembers(long brandId, List<String> eventIds) {
         Map<String, Long> members = new HashMap<>();
         if (!eventIds.isEmpty()) {
-            jdbc.sql("select event_id, member_id from core.event where brand_id = :brand and event_id = any (:ids)")
+            jdbc.sql("""
+                            select e.event_id, e.member_id
+                              from core.event e join unnest(:ids::varchar[]) as wanted(id) on wanted.id = e.event_id
+                             where e.brand_id = :brand
+                            """)
                     .param("brand", brandId).param("ids", eventIds.toArray(String[]::new))
                     .query((rs, row) -> members.put(rs.getString(1), rs.getLong(2)))
                     .list();

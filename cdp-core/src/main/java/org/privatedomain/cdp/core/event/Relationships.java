@@ -30,7 +30,10 @@ class Relationships {
             return;
         }
         Long[] members = memberIds.toArray(Long[]::new);
-        jdbc.sql("delete from core.relationship where brand_id = :brand and member_id = any (:members)")
+        jdbc.sql("""
+                        delete from core.relationship
+                         where brand_id = :brand and member_id in (select unnest(:members::bigint[]))
+                        """)
                 .param("brand", brandId).param("members", members).update();
         jdbc.sql("""
                         insert into core.relationship
@@ -45,7 +48,8 @@ class Relationships {
                                                             e.origin_member_id
                                                order by e.occurred_at, e.event_id) as was_open
                                       from core.event e
-                                     where e.brand_id = :brand and e.member_id = any (:members)
+                                      join unnest(:members::bigint[]) as wanted(id) on wanted.id = e.member_id
+                                     where e.brand_id = :brand
                                        and e.type in ('CONNECT', 'DISCONNECT', 'JOIN_MEMBERSHIP', 'LEAVE_MEMBERSHIP')
                                    ) ordered
                              where opens <> was_open

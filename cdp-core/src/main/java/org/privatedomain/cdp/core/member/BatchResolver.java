@@ -104,8 +104,9 @@ class BatchResolver {
     private void followMerges(long brandId, long[] members) {
         Map<Long, Long> survivors = new HashMap<>();
         jdbc.sql("""
-                        select id, merged_into from core.member
-                         where brand_id = :brand and id = any (:ids) and merged_into is not null
+                        select m.id, m.merged_into
+                          from core.member m join unnest(:ids::bigint[]) as wanted(id) on wanted.id = m.id
+                         where m.brand_id = :brand and m.merged_into is not null
                         """)
                 .param("brand", brandId)
                 .param("ids", Arrays.stream(members).distinct().boxed().toArray(Long[]::new))
@@ -127,10 +128,11 @@ class BatchResolver {
             return Set.of();
         }
         return new HashSet<>(jdbc.sql("""
-                        select id from core.member
-                         where brand_id = :brand and id = any (:ids) and merged_into is null and erased_at is null
-                         order by id
-                           for key share
+                        select m.id
+                          from core.member m join unnest(:ids::bigint[]) as wanted(id) on wanted.id = m.id
+                         where m.brand_id = :brand and m.merged_into is null and m.erased_at is null
+                         order by m.id
+                           for key share of m
                         """)
                 .param("brand", brandId)
                 .param("ids", ids.toArray(Long[]::new))
@@ -215,7 +217,7 @@ class BatchResolver {
         if (empty.length > 0) {
             jdbc.sql("""
                             delete from core.member m
-                             where m.brand_id = :brand and m.id = any (:ids)
+                             where m.brand_id = :brand and m.id in (select unnest(:ids::bigint[]))
                                and not exists (select 1 from core.identity i
                                                 where i.brand_id = m.brand_id and i.member_id = m.id)
                             """)

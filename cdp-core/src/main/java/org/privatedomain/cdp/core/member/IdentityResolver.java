@@ -135,8 +135,8 @@ class IdentityResolver {
                                exists (select 1 from core.identity s
                                         where s.brand_id = m.brand_id and s.member_id = m.id
                                           and s.type <> all (:weak::varchar[])) as known
-                          from core.member m
-                         where m.brand_id = :brand and m.id = any (:ids)
+                          from core.member m join unnest(:ids::bigint[]) as wanted(id) on wanted.id = m.id
+                         where m.brand_id = :brand
                          order by m.id
                            for update of m
                         """)

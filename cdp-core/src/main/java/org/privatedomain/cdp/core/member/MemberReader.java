@@ -45,8 +45,8 @@ class MemberReader {
         Map<Long, List<IdentityView>> identities = new HashMap<>();
         jdbc.sql("""
                         select member_id, type, lookup_key, encrypted_value, created_at
-                          from core.identity
-                         where brand_id = :brand and member_id = any (:ids)
+                          from core.identity join unnest(:ids::bigint[]) as wanted(id) on wanted.id = member_id
+                         where brand_id = :brand
                          order by member_id, created_at, type, lookup_key
                         """)
                 .param("brand", brandId).param("ids", wanted)
@@ -54,17 +54,21 @@ class MemberReader {
                         .add(identity(brandId, rs, disclosure)))
                 .list();
         Map<Long, List<String>> tags = new HashMap<>();
-        jdbc.sql("select member_id, tag from core.member_tag where brand_id = :brand and member_id = any (:ids) "
-                        + "order by member_id, tag")
+        jdbc.sql("""
+                        select member_id, tag
+                          from core.member_tag join unnest(:ids::bigint[]) as wanted(id) on wanted.id = member_id
+                         where brand_id = :brand
+                         order by member_id, tag
+                        """)
                 .param("brand", brandId).param("ids", wanted)
                 .query((rs, row) -> tags.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(rs.getString(2)))
                 .list();
         Map<Long, MemberView> members = new HashMap<>();
         jdbc.sql("""
-                        select id, name, gender, birthday, city, province, registered_at, attributes::text,
-                               created_at, updated_at
-                          from core.member
-                         where brand_id = :brand and id = any (:ids) and merged_into is null
+                        select m.id, m.name, m.gender, m.birthday, m.city, m.province, m.registered_at,
+                               m.attributes::text, m.created_at, m.updated_at
+                          from core.member m join unnest(:ids::bigint[]) as wanted(id) on wanted.id = m.id
+                         where m.brand_id = :brand and m.merged_into is null
                         """)
                 .param("brand", brandId).param("ids", wanted)
                 .query((rs, row) -> new MemberView(rs.getLong(1),

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import org.privatedomain.cdp.core.WriteTransactions;
 import org.privatedomain.cdp.core.brand.BrandContext;
 import org.privatedomain.cdp.core.brand.BrandService;
@@ -169,52 +171,96 @@ public class OrderService {
             items[k] = order.items() == null ? null : json.writeValueAsString(order.items());
         }
         Map<String, Upserted> upserted = new HashMap<>();
+        Map<String, Long> known = buyersOf(brandId, List.of(ids));
+        boolean[] isNew = new boolean[n];
+        for (int k = 0; k < n; k++) {
+            isNew[k] = !known.containsKey(ids[k]);
+            if (isNew[k]) {
+                upserted.put(ids[k], new Upserted(buyers[k], true));
+            }
+        }
+        // New ids take a plain insert, cheaper than INSERT ... ON CONFLICT per row; an id a concurrent writer
+        // inserted meanwhile fails it with a duplicate key, and the batch runs again (WriteTransactions).
+        if (known.size() < n) {
+            jdbc.sql("""
+                            insert into core.orders (brand_id, order_id, member_id, paid_at, amount, refunded_amount, status,
+                                                     channel, referral_share_id, referral_member_id, items, received_at,
+                                                     updated_at)
+                            select :brand, t.order_id, t.member_id, t.paid_at, t.amount, t.refunded, t.status, t.channel,
+                                   t.share_id, t.sharer, t.items, :now, :now
+                              from unnest(:ids::varchar[], :buyers::bigint[], :paidAt::timestamptz[], :amounts::numeric[],
+                                          :refunded::numeric[], :statuses::varchar[], :channels::varchar[],
+                                          :shareIds::varchar[], :sharers::bigint[], :items::jsonb[])
+                                   as t(order_id, member_id, paid_at, amount, refunded, status, channel, share_id, sharer,
+                                        items)
+                            """)
+                    .params(columns(brandId, now, ids, buyers, paidAt, amounts, refunded, statuses, channels,
+                            shareIds, sharers, items, isNew, true))
+                    .update();
+        }
+        if (known.isEmpty()) {
+            return upserted;
+        }
         jdbc.sql("""
-                        insert into core.orders as o (brand_id, order_id, member_id, paid_at, amount, refunded_amount,
-                                                      status, channel, referral_share_id, referral_member_id, items,
-                                                      received_at, updated_at)
-                        select :brand, t.order_id, t.member_id, t.paid_at, t.amount, t.refunded, t.status, t.channel,
-                               t.share_id, t.sharer, t.items, :now, :now
-                          from unnest(:ids::varchar[], :buyers::bigint[], :paidAt::timestamptz[], :amounts::numeric[],
+                        update core.orders o
+                           set paid_at = t.paid_at, amount = t.amount, refunded_amount = t.refunded, status = t.status,
+                               channel = t.channel, referral_share_id = t.share_id, referral_member_id = t.sharer,
+                               items = t.items, updated_at = :now
+                          from unnest(:ids::varchar[], :paidAt::timestamptz[], :amounts::numeric[],
                                       :refunded::numeric[], :statuses::varchar[], :channels::varchar[],
                                       :shareIds::varchar[], :sharers::bigint[], :items::jsonb[])
-                               as t(order_id, member_id, paid_at, amount, refunded, status, channel, share_id, sharer,
-                                    items)
-                        on conflict (brand_id, order_id) do update
-                           set paid_at = excluded.paid_at, amount = excluded.amount,
-                               refunded_amount = excluded.refunded_amount, status = excluded.status,
-                               channel = excluded.channel, referral_share_id = excluded.referral_share_id,
-                               referral_member_id = excluded.referral_member_id, items = excluded.items,
-                               updated_at = excluded.updated_at
-                         where (o.paid_at, o.amount, o.refunded_amount, o.status, o.channel, o.referral_share_id,
+                               as t(order_id, paid_at, amount, refunded, status, channel, share_id, sharer, items)
+                         where o.brand_id = :brand and o.order_id = t.order_id
+                           and (o.paid_at, o.amount, o.refunded_amount, o.status, o.channel, o.referral_share_id,
                                 o.referral_member_id, o.items)
                                is distinct from
-                               (excluded.paid_at, excluded.amount, excluded.refunded_amount, excluded.status,
-                                excluded.channel, excluded.referral_share_id, excluded.referral_member_id,
-                                excluded.items)
-                        returning o.order_id, o.member_id, (o.xmax = 0) as inserted
+                               (t.paid_at, t.amount, t.refunded, t.status, t.channel, t.share_id, t.sharer, t.items)
+                        returning o.order_id, o.member_id
                         """)
-                .param("brand", brandId)
-                .param("ids", ids)
-                .param("buyers", buyers)
-                .param("paidAt", paidAt)
-                .param("amounts", amounts)
-                .param("refunded", refunded)
-                .param("statuses", statuses)
-                .param("channels", channels)
-                .param("shareIds", shareIds)
-                .param("sharers", sharers)
-                .param("items", items)
-                .param("now", now)
-                .query((rs, row) -> upserted.put(rs.getString(1), new Upserted(rs.getLong(2), rs.getBoolean(3))))
+                .params(columns(brandId, now, ids, buyers, paidAt, amounts, refunded, statuses, channels, shareIds,
+                        sharers, items, isNew, false))
+                .query((rs, row) -> upserted.put(rs.getString(1), new Upserted(rs.getLong(2), false)))
                 .list();
         return upserted;
+    }
+
+    /** The columns of the rows whose {@code isNew} is {@code wanted}, as array parameters. */
+    private static Map<String, Object> columns(long brandId, Timestamp now, String[] ids, Long[] buyers,
+            String[] paidAt, String[] amounts, String[] refunded, String[] statuses, String[] channels,
+            String[] shareIds, Long[] sharers, String[] items, boolean[] isNew, boolean wanted) {
+        int[] rows = IntStream.range(0, ids.length).filter(k -> isNew[k] == wanted).toArray();
+        Map<String, Object> columns = new HashMap<>();
+        columns.put("brand", brandId);
+        columns.put("now", now);
+        columns.put("ids", pick(ids, rows, String[]::new));
+        columns.put("buyers", pick(buyers, rows, Long[]::new));
+        columns.put("paidAt", pick(paidAt, rows, String[]::new));
+        columns.put("amounts", pick(amounts, rows, String[]::new));
+        columns.put("refunded", pick(refunded, rows, String[]::new));
+        columns.put("statuses", pick(statuses, rows, String[]::new));
+        columns.put("channels", pick(channels, rows, String[]::new));
+        columns.put("shareIds", pick(shareIds, rows, String[]::new));
+        columns.put("sharers", pick(sharers, rows, Long[]::new));
+        columns.put("items", pick(items, rows, String[]::new));
+        return columns;
+    }
+
+    private static <T> T[] pick(T[] column, int[] rows, IntFunction<T[]> array) {
+        T[] picked = array.apply(rows.length);
+        for (int i = 0; i < rows.length; i++) {
+            picked[i] = column[rows[i]];
+        }
+        return picked;
     }
 
     private Map<String, Long> buyersOf(long brandId, List<String> orderIds) {
         Map<String, Long> buyers = new HashMap<>();
         if (!orderIds.isEmpty()) {
-            jdbc.sql("select order_id, member_id from core.orders where brand_id = :brand and order_id = any (:ids)")
+            jdbc.sql("""
+                            select o.order_id, o.member_id
+                              from core.orders o join unnest(:ids::varchar[]) as wanted(id) on wanted.id = o.order_id
+                             where o.brand_id = :brand
+                            """)
                     .param("brand", brandId).param("ids", orderIds.toArray(String[]::new))
                     .query((rs, row) -> buyers.put(rs.getString(1), rs.getLong(2)))
                     .list();
