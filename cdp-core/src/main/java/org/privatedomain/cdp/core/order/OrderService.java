@@ -183,16 +183,16 @@ public class OrderService {
         // inserted meanwhile fails it with a duplicate key, and the batch runs again (WriteTransactions).
         if (known.size() < n) {
             jdbc.sql("""
-                            insert into core.orders (brand_id, order_id, member_id, paid_at, amount, refunded_amount, status,
-                                                     channel, referral_share_id, referral_member_id, items, received_at,
-                                                     updated_at)
-                            select :brand, t.order_id, t.member_id, t.paid_at, t.amount, t.refunded, t.status, t.channel,
-                                   t.share_id, t.sharer, t.items, :now, :now
-                              from unnest(:ids::varchar[], :buyers::bigint[], :paidAt::timestamptz[], :amounts::numeric[],
-                                          :refunded::numeric[], :statuses::varchar[], :channels::varchar[],
-                                          :shareIds::varchar[], :sharers::bigint[], :items::jsonb[])
-                                   as t(order_id, member_id, paid_at, amount, refunded, status, channel, share_id, sharer,
-                                        items)
+                        insert into core.orders (brand_id, order_id, member_id, paid_at, amount, refunded_amount, status,
+                                                 channel, referral_share_id, referral_member_id, items, received_at,
+                                                 updated_at)
+                        select :brand, t.order_id, t.member_id, t.paid_at, t.amount, t.refunded, t.status, t.channel,
+                               t.share_id, t.sharer, t.items, :now, :now
+                          from unnest(:ids::varchar[], :buyers::bigint[], :paidAt::timestamptz[], :amounts::numeric[],
+                                      :refunded::numeric[], :statuses::varchar[], :channels::varchar[],
+                                      :shareIds::varchar[], :sharers::bigint[], :items::jsonb[])
+                               as t(order_id, member_id, paid_at, amount, refunded, status, channel, share_id, sharer,
+                                    items)
                             """)
                     .params(columns(brandId, now, ids, buyers, paidAt, amounts, refunded, statuses, channels,
                             shareIds, sharers, items, isNew, true))

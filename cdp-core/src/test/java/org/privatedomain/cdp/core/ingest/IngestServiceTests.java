@@ -246,7 +246,8 @@ class IngestServiceTests {
 
         assertThat(result.accepted()).isEqualTo(1);
         assertThatThrownBy(() -> ingest.bulk(brand, IngestKind.ORDERS, BodyFormat.NDJSON, true, stream(body)))
-                .isInstanceOf(IOException.class);
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("The body is not gzip, as its Content-Encoding says: Not in GZIP format.");
     }
 
     /**
