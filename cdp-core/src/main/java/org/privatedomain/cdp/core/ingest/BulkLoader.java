@@ -5,6 +5,7 @@ import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -26,8 +27,6 @@ import org.privatedomain.cdp.core.validation.ReadableErrors;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.NonTransientDataAccessException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Loads a body's lines into a load ({@link ImportJobs}) batch by batch. Each batch is one transaction that
@@ -45,17 +44,15 @@ class BulkLoader {
     private final OrderService orders;
     private final ImportJobs jobs;
     private final WriteTransactions writing;
-    private final TransactionTemplate oneByOne;
     private final Validator validator;
     private final int batchSize;
 
     BulkLoader(EventService events, OrderService orders, ImportJobs jobs, WriteTransactions writing,
-            PlatformTransactionManager transactions, Validator validator, IngestProperties properties) {
+            Validator validator, IngestProperties properties) {
         this.events = events;
         this.orders = orders;
         this.jobs = jobs;
         this.writing = writing;
-        this.oneByOne = new TransactionTemplate(transactions);
         this.validator = validator;
         this.batchSize = properties.batchSize();
     }
@@ -131,35 +128,36 @@ class BulkLoader {
         }
     }
 
-    /** Writes the batch in one transaction; if the database refuses a value, record by record instead. */
+    /**
+     * Writes the batch in one transaction. If the database refuses a value in it, the batch is written again
+     * record by record, each in a transaction of its own, and its progress last: a stop in between leaves some
+     * of its records written ahead of the checkpoint, which the load then writes again as duplicates, leaving the
+     * same data.
+     */
     private List<Rejection> write(BrandContext brand, long jobId, IngestKind kind, Batch batch) {
         try {
             return writing.run(() -> {
-                ImportJobs.Counts counts = count(kind, record(brand, kind, batch.records), batch.rejections.size());
+                ImportJobs.Counts counts = count(record(brand, kind, batch.records), batch.rejections.size());
                 jobs.progress(brand.id(), jobId, counts, batch.rejections, batch.byteOffset, batch.lastLine);
                 return batch.rejections;
             });
         } catch (NonTransientDataAccessException refused) {
-            return oneByOne.execute(status -> {
-                List<Object> stored = new ArrayList<>();
-                List<Rejection> rejections = new ArrayList<>(batch.rejections);
-                List<Object> outcomes = new ArrayList<>();
-                for (int i = 0; i < batch.records.size(); i++) {
-                    Object savepoint = status.createSavepoint();
-                    try {
-                        outcomes.addAll(record(brand, kind, List.of(batch.records.get(i))));
-                        stored.add(batch.records.get(i));
-                        status.releaseSavepoint(savepoint);
-                    } catch (NonTransientDataAccessException e) {
-                        status.rollbackToSavepoint(savepoint);
-                        rejections.add(new Rejection(batch.lineOf.get(i), "cannot be stored: "
-                                + NestedExceptionUtils.getMostSpecificCause(e).getMessage().lines().findFirst()
-                                        .orElse("the database refused a value")));
-                    }
+            List<Rejection> rejections = new ArrayList<>(batch.rejections);
+            List<Object> outcomes = new ArrayList<>();
+            for (int i = 0; i < batch.records.size(); i++) {
+                List<Object> one = List.of(batch.records.get(i));
+                try {
+                    outcomes.addAll(writing.run(() -> record(brand, kind, one)));
+                } catch (NonTransientDataAccessException e) {
+                    rejections.add(new Rejection(batch.lineOf.get(i), "cannot be stored: "
+                            + NestedExceptionUtils.getMostSpecificCause(e).getMessage().lines().findFirst()
+                                    .orElse("the database refused a value")));
                 }
-                rejections.sort((a, b) -> Long.compare(a.line(), b.line()));
-                jobs.progress(brand.id(), jobId, count(kind, outcomes, rejections.size()), rejections,
-                        batch.byteOffset, batch.lastLine);
+            }
+            rejections.sort(Comparator.comparingLong(Rejection::line));
+            return writing.run(() -> {
+                jobs.progress(brand.id(), jobId, count(outcomes, rejections.size()), rejections, batch.byteOffset,
+                        batch.lastLine);
                 return rejections;
             });
         }
@@ -172,7 +170,7 @@ class BulkLoader {
         };
     }
 
-    private static ImportJobs.Counts count(IngestKind kind, List<?> outcomes, int rejected) {
+    private static ImportJobs.Counts count(List<?> outcomes, int rejected) {
         long accepted = 0;
         long updated = 0;
         long duplicate = 0;

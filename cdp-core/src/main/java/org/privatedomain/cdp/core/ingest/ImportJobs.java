@@ -3,6 +3,7 @@ package org.privatedomain.cdp.core.ingest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,13 +45,13 @@ class ImportJobs {
         return jdbc.sql("""
                         insert into core.import_job (brand_id, kind, format, mode, state, gzip, bytes_total, created_at,
                                                      started_at)
-                        values (:brand, :kind, :format, :mode, :state, :gzip, :bytesTotal, :now,
-                                case when :state = 'RUNNING' then :now::timestamptz end)
+                        values (:brand, :kind, :format, :mode, :state, :gzip, :bytesTotal, :now, :startedAt)
                         returning id
                         """)
                 .param("brand", brandId).param("kind", kind.name()).param("format", format.name())
                 .param("mode", mode.name()).param("state", state.name()).param("gzip", gzip)
                 .param("bytesTotal", bytesTotal).param("now", now)
+                .param("startedAt", state == ImportState.RUNNING ? now : null, Types.TIMESTAMP)
                 .query(Long.class).single();
     }
 

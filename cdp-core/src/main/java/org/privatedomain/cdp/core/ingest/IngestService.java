@@ -99,7 +99,7 @@ public class IngestService implements DisposableBean {
         requireFormatFits(kind, format);
         long id = jobs.create(brand.id(), kind, format, ImportMode.IMPORT, ImportState.RECEIVING, gzip,
                 declaredBytes);
-        Path file = properties.spoolDir().resolve(brand.id() + "-" + id + (gzip ? ".gz" : ".txt"));
+        Path file = spoolFile(brand.id(), id, gzip);
         try {
             Files.createDirectories(properties.spoolDir());
             long bytes = Files.copy(body, file);
@@ -145,6 +145,9 @@ public class IngestService implements DisposableBean {
                 log.info("Resuming import {} of brand {} at line {}", load.id(), load.brandId(), load.linesRead() + 1);
                 background.submit(() -> run(load));
             } else {
+                if (load.mode() == ImportMode.IMPORT) { // a body that had not arrived whole
+                    deleteQuietly(spoolFile(load.brandId(), load.id(), load.gzip()));
+                }
                 jobs.finish(load.brandId(), load.id(), ImportState.INTERRUPTED, "The service stopped while "
                         + (load.state() == ImportState.RECEIVING ? "the body was arriving" : "loading the body")
                         + "; lines 1 to " + load.linesRead() + " are recorded. Send the whole body again: lines "
@@ -170,11 +173,12 @@ public class IngestService implements DisposableBean {
                     ? csvParserFrom(file, load.gzip()) : parser(load.kind(), load.format(), lines);
             loader.load(brand, load.id(), load.kind(), parser, lines);
             jobs.finish(load.brandId(), load.id(), ImportState.COMPLETED, null);
-            Files.deleteIfExists(file);
+            deleteQuietly(file);
         } catch (InterruptedIOException stopping) {
             log.info("Import {} of brand {} stopped; it goes on at the next start", load.id(), load.brandId());
         } catch (IOException | RuntimeException failed) {
             log.warn("Import {} of brand {} failed", load.id(), load.brandId(), failed);
+            deleteQuietly(file); // FAILED is final: the body is to be sent again
             jobs.finish(load.brandId(), load.id(), ImportState.FAILED, "The load failed: " + failed.getMessage()
                     + ". Lines 1 to " + jobs.checkpoint(load.brandId(), load.id()).linesRead() + " are recorded; "
                     + "send the body again to load the rest (recorded lines count as duplicates).");
@@ -196,6 +200,18 @@ public class IngestService implements DisposableBean {
     private LineParser csvParserFrom(Path file, boolean gzip) throws IOException {
         try (InputStream start = open(file, gzip, 0)) {
             return parser(IngestKind.ORDERS, BodyFormat.CSV, new LineReader(start, properties.maxLineBytes(), 1, 0));
+        }
+    }
+
+    private Path spoolFile(long brandId, long id, boolean gzip) {
+        return properties.spoolDir().resolve(brandId + "-" + id + (gzip ? ".gz" : ".txt"));
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException notDeleted) {
+            log.warn("Could not delete spooled import {}", file, notDeleted);
         }
     }
 

@@ -7,10 +7,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntFunction;
-import java.util.stream.IntStream;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.privatedomain.cdp.core.WriteTransactions;
 import org.privatedomain.cdp.core.brand.BrandContext;
 import org.privatedomain.cdp.core.brand.BrandService;
@@ -107,18 +108,7 @@ public class OrderService {
         }
         RecordedOrder[] recorded = new RecordedOrder[orders.size()];
         Timestamp now = Timestamp.from(clock.instant());
-        for (List<Integer> round : rounds) {
-            Map<String, Upserted> upserted = upsert(brand.id(), orders, round, resolved, sharerRecord, now);
-            List<String> unchanged = round.stream().map(i -> orders.get(i).orderId())
-                    .filter(id -> !upserted.containsKey(id)).toList();
-            Map<String, Long> buyers = buyersOf(brand.id(), unchanged);
-            for (int i : round) {
-                String id = orders.get(i).orderId();
-                Upserted row = upserted.get(id);
-                recorded[i] = row != null ? new RecordedOrder(id, row.memberId(), !row.inserted(), false)
-                        : new RecordedOrder(id, buyers.get(id), false, true);
-            }
-        }
+        rounds.forEach(round -> recordRound(brand.id(), orders, round, resolved, sharerRecord, now, recorded));
         return List.of(recorded);
     }
 
@@ -139,69 +129,34 @@ public class OrderService {
                 .param("merged", merged.mergedMemberId()).param("now", now).update();
     }
 
-    private record Upserted(long memberId, boolean inserted) {
-    }
-
-    /** Inserts or changes the orders of one round (distinct ids); answers those inserted or changed. */
-    private Map<String, Upserted> upsert(long brandId, List<NewOrder> orders, List<Integer> round, long[] resolved,
-            List<Integer> sharerRecord, Timestamp now) {
-        int n = round.size();
-        String[] ids = new String[n];
-        Long[] buyers = new Long[n];
-        String[] paidAt = new String[n];
-        String[] amounts = new String[n];
-        String[] refunded = new String[n];
-        String[] statuses = new String[n];
-        String[] channels = new String[n];
-        String[] shareIds = new String[n];
-        Long[] sharers = new Long[n];
-        String[] items = new String[n];
-        for (int k = 0; k < n; k++) {
-            int i = round.get(k);
-            NewOrder order = orders.get(i);
-            ids[k] = order.orderId();
-            buyers[k] = resolved[i];
-            paidAt[k] = order.paidAt().toString();
-            amounts[k] = order.amount().toPlainString();
-            refunded[k] = refundOf(order).toPlainString();
-            statuses[k] = order.status().name();
-            channels[k] = order.channel();
-            shareIds[k] = order.referral() == null ? null : order.referral().shareId();
-            sharers[k] = sharerRecord.get(i) < 0 ? null : resolved[sharerRecord.get(i)];
-            items[k] = order.items() == null ? null : json.writeValueAsString(order.items());
-        }
-        Map<String, Upserted> upserted = new HashMap<>();
-        Map<String, Long> known = buyersOf(brandId, List.of(ids));
-        boolean[] isNew = new boolean[n];
-        for (int k = 0; k < n; k++) {
-            isNew[k] = !known.containsKey(ids[k]);
-            if (isNew[k]) {
-                upserted.put(ids[k], new Upserted(buyers[k], true));
-            }
-        }
-        // New ids take a plain insert, cheaper than INSERT ... ON CONFLICT per row; an id a concurrent writer
-        // inserted meanwhile fails it with a duplicate key, and the batch runs again (WriteTransactions).
-        if (known.size() < n) {
+    /**
+     * Records one round (distinct ids): new ids take a plain insert, cheaper than INSERT ... ON CONFLICT per row
+     * (an id a concurrent writer inserted meanwhile fails it with a duplicate key, and the write runs again, see
+     * WriteTransactions); known ids are updated where the line changes them. Answers each line in
+     * {@code recorded}; a known order keeps its buyer.
+     */
+    private void recordRound(long brandId, List<NewOrder> orders, List<Integer> round, long[] resolved,
+            List<Integer> sharerRecord, Timestamp now, RecordedOrder[] recorded) {
+        Map<String, Long> buyerOf = buyersOf(brandId, round.stream().map(i -> orders.get(i).orderId()).toList());
+        Map<Boolean, List<Integer>> byKnown = round.stream()
+                .collect(Collectors.partitioningBy(i -> buyerOf.containsKey(orders.get(i).orderId())));
+        if (!byKnown.get(false).isEmpty()) {
             jdbc.sql("""
-                        insert into core.orders (brand_id, order_id, member_id, paid_at, amount, refunded_amount, status,
-                                                 channel, referral_share_id, referral_member_id, items, received_at,
-                                                 updated_at)
-                        select :brand, t.order_id, t.member_id, t.paid_at, t.amount, t.refunded, t.status, t.channel,
-                               t.share_id, t.sharer, t.items, :now, :now
-                          from unnest(:ids::varchar[], :buyers::bigint[], :paidAt::timestamptz[], :amounts::numeric[],
-                                      :refunded::numeric[], :statuses::varchar[], :channels::varchar[],
-                                      :shareIds::varchar[], :sharers::bigint[], :items::jsonb[])
-                               as t(order_id, member_id, paid_at, amount, refunded, status, channel, share_id, sharer,
-                                    items)
-                            """)
-                    .params(columns(brandId, now, ids, buyers, paidAt, amounts, refunded, statuses, channels,
-                            shareIds, sharers, items, isNew, true))
+                        insert into core.orders (brand_id, order_id, member_id, paid_at, amount, refunded_amount,
+                                                 status, channel, referral_share_id, referral_member_id, items,
+                                                 received_at, updated_at)
+                        select :brand, t.order_id, t.member_id, t.paid_at, t.amount, t.refunded, t.status,
+                               t.channel, t.share_id, t.sharer, t.items, :now, :now
+                          from unnest(:ids::varchar[], :buyers::bigint[], :paidAt::timestamptz[],
+                                      :amounts::numeric[], :refunded::numeric[], :statuses::varchar[],
+                                      :channels::varchar[], :shareIds::varchar[], :sharers::bigint[], :items::jsonb[])
+                               as t(order_id, member_id, paid_at, amount, refunded, status, channel, share_id,
+                                    sharer, items)
+                        """)
+                    .params(columns(brandId, now, orders, byKnown.get(false), resolved, sharerRecord))
                     .update();
         }
-        if (known.isEmpty()) {
-            return upserted;
-        }
-        jdbc.sql("""
+        Set<String> changed = byKnown.get(true).isEmpty() ? Set.of() : new HashSet<>(jdbc.sql("""
                         update core.orders o
                            set paid_at = t.paid_at, amount = t.amount, refunded_amount = t.refunded, status = t.status,
                                channel = t.channel, referral_share_id = t.share_id, referral_member_id = t.sharer,
@@ -215,42 +170,51 @@ public class OrderService {
                                 o.referral_member_id, o.items)
                                is distinct from
                                (t.paid_at, t.amount, t.refunded, t.status, t.channel, t.share_id, t.sharer, t.items)
-                        returning o.order_id, o.member_id
+                        returning o.order_id
                         """)
-                .params(columns(brandId, now, ids, buyers, paidAt, amounts, refunded, statuses, channels, shareIds,
-                        sharers, items, isNew, false))
-                .query((rs, row) -> upserted.put(rs.getString(1), new Upserted(rs.getLong(2), false)))
-                .list();
-        return upserted;
-    }
-
-    /** The columns of the rows whose {@code isNew} is {@code wanted}, as array parameters. */
-    private static Map<String, Object> columns(long brandId, Timestamp now, String[] ids, Long[] buyers,
-            String[] paidAt, String[] amounts, String[] refunded, String[] statuses, String[] channels,
-            String[] shareIds, Long[] sharers, String[] items, boolean[] isNew, boolean wanted) {
-        int[] rows = IntStream.range(0, ids.length).filter(k -> isNew[k] == wanted).toArray();
-        Map<String, Object> columns = new HashMap<>();
-        columns.put("brand", brandId);
-        columns.put("now", now);
-        columns.put("ids", pick(ids, rows, String[]::new));
-        columns.put("buyers", pick(buyers, rows, Long[]::new));
-        columns.put("paidAt", pick(paidAt, rows, String[]::new));
-        columns.put("amounts", pick(amounts, rows, String[]::new));
-        columns.put("refunded", pick(refunded, rows, String[]::new));
-        columns.put("statuses", pick(statuses, rows, String[]::new));
-        columns.put("channels", pick(channels, rows, String[]::new));
-        columns.put("shareIds", pick(shareIds, rows, String[]::new));
-        columns.put("sharers", pick(sharers, rows, Long[]::new));
-        columns.put("items", pick(items, rows, String[]::new));
-        return columns;
-    }
-
-    private static <T> T[] pick(T[] column, int[] rows, IntFunction<T[]> array) {
-        T[] picked = array.apply(rows.length);
-        for (int i = 0; i < rows.length; i++) {
-            picked[i] = column[rows[i]];
+                .params(columns(brandId, now, orders, byKnown.get(true), resolved, sharerRecord))
+                .query(String.class)
+                .list());
+        for (int i : round) {
+            String id = orders.get(i).orderId();
+            Long buyer = buyerOf.get(id);
+            recorded[i] = buyer == null ? new RecordedOrder(id, resolved[i], false, false)
+                    : new RecordedOrder(id, buyer, changed.contains(id), !changed.contains(id));
         }
-        return picked;
+    }
+
+    /** The lines {@code rows} of {@code orders} as array parameters, one array per column. */
+    private Map<String, Object> columns(long brandId, Timestamp now, List<NewOrder> orders, List<Integer> rows,
+            long[] resolved, List<Integer> sharerRecord) {
+        int n = rows.size();
+        String[] ids = new String[n];
+        Long[] buyers = new Long[n];
+        String[] paidAt = new String[n];
+        String[] amounts = new String[n];
+        String[] refunded = new String[n];
+        String[] statuses = new String[n];
+        String[] channels = new String[n];
+        String[] shareIds = new String[n];
+        Long[] sharers = new Long[n];
+        String[] items = new String[n];
+        for (int k = 0; k < n; k++) {
+            int i = rows.get(k);
+            NewOrder order = orders.get(i);
+            ids[k] = order.orderId();
+            buyers[k] = resolved[i];
+            paidAt[k] = order.paidAt().toString();
+            amounts[k] = order.amount().toPlainString();
+            refunded[k] = refundOf(order).toPlainString();
+            statuses[k] = order.status().name();
+            channels[k] = order.channel();
+            shareIds[k] = order.referral() == null ? null : order.referral().shareId();
+            sharers[k] = sharerRecord.get(i) < 0 ? null : resolved[sharerRecord.get(i)];
+            items[k] = order.items() == null ? null : json.writeValueAsString(order.items());
+        }
+        return Map.ofEntries(Map.entry("brand", brandId), Map.entry("now", now), Map.entry("ids", ids),
+                Map.entry("buyers", buyers), Map.entry("paidAt", paidAt), Map.entry("amounts", amounts),
+                Map.entry("refunded", refunded), Map.entry("statuses", statuses), Map.entry("channels", channels),
+                Map.entry("shareIds", shareIds), Map.entry("sharers", sharers), Map.entry("items", items));
     }
 
     private Map<String, Long> buyersOf(long brandId, List<String> orderIds) {

@@ -117,6 +117,26 @@ class IngestServiceTests {
     }
 
     @Test
+    void aValueTheDatabaseCannotStoreRejectsOnlyItsLine() throws IOException {
+        String body = String.join("\n",
+                event("n1", "VISIT", "2026-03-01T10:00:00+08:00", "WECHAT_UNIONID", "u1", ",\"field\":\"LIVE\""),
+                event("n2", "NOTE", "2026-03-01T10:00:00+08:00", "WECHAT_UNIONID", "u2",
+                        ",\"properties\":{\"text\":\"a\\u0000b\"}"),
+                event("n3", "VISIT", "2026-03-01T10:00:00+08:00", "WECHAT_UNIONID", "u3", ",\"field\":\"LIVE\""));
+
+        BulkResult result = bulk(IngestKind.EVENTS, BodyFormat.NDJSON, body);
+
+        assertThat(result.accepted()).isEqualTo(2);
+        assertThat(result.errors()).singleElement().satisfies(rejection -> {
+            assertThat(rejection.line()).isEqualTo(2);
+            assertThat(rejection.reason()).startsWith("cannot be stored: ");
+        });
+        assertThat(rows("core.event", "event_id, type")).containsExactly("n1 VISIT", "n3 VISIT");
+        assertThat(rows("core.identity", "lookup_key, type")).containsExactly("u1 WECHAT_UNIONID",
+                "u3 WECHAT_UNIONID");
+    }
+
+    @Test
     void aResentEventChangesNothingAndRepeatsInOneBodyCountOnce() throws IOException {
         String body = IntStream.range(0, 20)
                 .mapToObj(i -> event("e" + (i % 12), "CONNECT", "2026-03-01T10:00:00+08:00", "WECHAT_UNIONID",
