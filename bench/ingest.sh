@@ -20,7 +20,7 @@ select_jdk >/dev/null 2>&1 || select_jdk
 ADMIN=bench-$(openssl rand -hex 24)
 CDP_ADMIN_API_KEY=$ADMIN CDP_PII_KEY=$(openssl rand -base64 32) CDP_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB \
 CDP_DB_USER=${CDP_PG_SUPERUSER:-postgres} CDP_PORT=$PORT CDP_IMPORT_DIR=$WORK/imports \
-  "$JAVA_HOME/bin/java" -Xmx512m -jar cdp-api/target/cdp.jar > "$WORK/service.log" 2>&1 &
+  "$JAVA_HOME/bin/java" -Xmx512m ${BENCH_JAVA_OPTS:-} -jar cdp-api/target/cdp.jar > "$WORK/service.log" 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 60); do curl -sf "localhost:$PORT/actuator/health/readiness" >/dev/null && break; sleep 1; done
@@ -71,4 +71,4 @@ PY
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n1)," \
      "$(psql -h 127.0.0.1 -U "${CDP_PG_SUPERUSER:-postgres}" -tAc 'show server_version' | cut -d' ' -f1) PostgreSQL, JDK $("$JAVA_HOME/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.version = //p')," \
      "commit $(git rev-parse --short HEAD), $(date -u +%Y-%m-%d)"
-"${PSQL[@]}" -d postgres -c "drop database $DB with (force)"
+[ -n "${BENCH_KEEP:-}" ] || "${PSQL[@]}" -d postgres -c "drop database $DB with (force)"
