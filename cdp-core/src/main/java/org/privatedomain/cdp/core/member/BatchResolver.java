@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * Resolves the records of one bulk batch to members with a handful of set-based statements, giving the same
  * persons as {@link IdentityResolver} would record by record. Records are grouped into persons: two records
- * are one person when they name one strong identity or identities held by one member. A group takes the fast
+ * are one person when they name one strong identity or identities held by one member, or when both name only
+ * weak identities and share one nobody holds (the visits of one anonymous device); such a device's records join
+ * the one group with strong identities that names it too (the visitor logged in). A group takes the fast
  * way when that is plainly right:
  * <ul>
  * <li>it reaches exactly one live member, through strong identities (or, for records naming only weak
@@ -225,6 +227,10 @@ class BatchResolver {
         }
     }
 
+    /** The link between records naming only weak identities that share an unheld one (an anonymous visitor). */
+    private record WeakOnly(String key) {
+    }
+
     /** Records joined into would-be persons (union-find), with what each group reaches. */
     private static final class Grouping {
 
@@ -246,9 +252,12 @@ class BatchResolver {
             Arrays.setAll(parent, i -> i);
             Map<Object, Integer> firstByLink = new HashMap<>();
             for (int r = 0; r < records.size(); r++) {
+                boolean weakOnly = weakOnly(records.get(r));
                 for (StoredIdentity identity : records.get(r)) {
                     Long holder = holders.get(identity.key());
-                    Object link = holder != null ? holder : weakTypes.contains(identity.type()) ? null : identity.key();
+                    Object link = holder != null ? holder
+                            : !weakTypes.contains(identity.type()) ? identity.key()
+                            : weakOnly ? new WeakOnly(identity.key()) : null;
                     if (link != null) {
                         Integer first = firstByLink.putIfAbsent(link, r);
                         if (first != null) {
@@ -257,6 +266,7 @@ class BatchResolver {
                     }
                 }
             }
+            joinAnonymousVisitors();
             Map<String, Integer> groupOfUnheldWeak = new HashMap<>();
             for (int r = 0; r < records.size(); r++) {
                 int group = find(r);
@@ -278,6 +288,46 @@ class BatchResolver {
                     }
                 }
             }
+        }
+
+        /**
+         * Joins each group of records that name only weak identities (the visits of an anonymous device) to the
+         * one group with strong identities that names one of its unheld weak identities (the visit where the
+         * visitor logged in): recorded one by one, the anonymous person would join that person. Where two such
+         * groups name them (a shared device), nothing joins and the groups go record by record.
+         */
+        private void joinAnonymousVisitors() {
+            Set<Integer> withStrong = new HashSet<>();
+            Map<String, Set<Integer>> strongGroupsNaming = new HashMap<>();
+            Map<Integer, Set<String>> unheldWeakOfGroup = new HashMap<>();
+            for (int r = 0; r < records.size(); r++) {
+                int group = find(r);
+                boolean weakOnly = weakOnly(records.get(r));
+                if (!weakOnly) {
+                    withStrong.add(group);
+                }
+                for (StoredIdentity identity : records.get(r)) {
+                    if (weakTypes.contains(identity.type()) && !holders.containsKey(identity.key())) {
+                        if (weakOnly) {
+                            unheldWeakOfGroup.computeIfAbsent(group, g -> new HashSet<>()).add(identity.key());
+                        } else {
+                            strongGroupsNaming.computeIfAbsent(identity.key(), k -> new HashSet<>()).add(group);
+                        }
+                    }
+                }
+            }
+            unheldWeakOfGroup.keySet().removeAll(withStrong);
+            unheldWeakOfGroup.forEach((group, keys) -> {
+                Set<Integer> strongGroups = new HashSet<>();
+                keys.forEach(key -> strongGroups.addAll(strongGroupsNaming.getOrDefault(key, Set.of())));
+                if (strongGroups.size() == 1) {
+                    union(group, strongGroups.iterator().next());
+                }
+            });
+        }
+
+        private boolean weakOnly(List<StoredIdentity> record) {
+            return record.stream().allMatch(identity -> weakTypes.contains(identity.type()));
         }
 
         Map<Integer, List<Integer>> groups() {

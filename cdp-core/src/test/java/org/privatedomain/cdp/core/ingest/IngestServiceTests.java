@@ -21,6 +21,8 @@ import java.util.stream.IntStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.privatedomain.cdp.core.TestBrands;
 import org.privatedomain.cdp.core.brand.BrandService;
 import org.privatedomain.cdp.core.error.InvalidInputException;
@@ -275,9 +277,10 @@ class IngestServiceTests {
      * the same persons as the records sent one by one: compared as the partition of identities, events and orders
      * into persons, on a seeded random mix of overlapping identities (strong and weak).
      */
-    @Test
-    void aBulkLoadResolvesPersonsExactlyAsRecordsSentOneByOne() throws IOException {
-        Random random = new Random(42);
+    @ParameterizedTest
+    @ValueSource(longs = {42, 7, 2026})
+    void aBulkLoadResolvesPersonsExactlyAsRecordsSentOneByOne(long seed) throws IOException {
+        Random random = new Random(seed);
         List<NewEvent> someEvents = new ArrayList<>();
         List<NewOrder> someOrders = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
@@ -317,6 +320,34 @@ class IngestServiceTests {
                 .isEqualTo(groupedBy(oneByOne,
                         "select referral_member_id, order_id from core.orders where referral_member_id is not null"));
         assertThat(rows("core.member_merge", "cause, merged_at")).as("the mix merges persons").hasSizeGreaterThan(5);
+    }
+
+    /**
+     * An anonymous device's visits, in one body with the visit where its visitor logs in, end with that person
+     * as they would one by one; a device two known persons share joins neither.
+     */
+    @Test
+    void anonymousVisitsJoinTheVisitorWhoLogsInAsOneByOne() throws IOException {
+        List<NewEvent> visits = new ArrayList<>();
+        String[][] identities = {{"ANONYMOUS:d1"}, {"ANONYMOUS:d1"}, {"ANONYMOUS:d1", "WECHAT_UNIONID:u1"},
+            {"ANONYMOUS:d1"}, {"WECHAT_UNIONID:u1"}, {"ANONYMOUS:d2"}, {"ANONYMOUS:d2", "TMALL_OUID:t1"},
+            {"ANONYMOUS:d2", "TMALL_OUID:t2"}, {"ANONYMOUS:d2"}, {"ANONYMOUS:d3", "ANONYMOUS:d4"}, {"ANONYMOUS:d4"}};
+        for (int i = 0; i < identities.length; i++) {
+            visits.add(new NewEvent("v" + i, "VISIT",
+                    java.time.OffsetDateTime.parse("2026-05-01T10:00:00+08:00").plusHours(i),
+                    java.util.Arrays.stream(identities[i]).map(id -> new org.privatedomain.cdp.core.identity.Identity(
+                            org.privatedomain.cdp.core.identity.IdentityType.valueOf(id.split(":")[0]),
+                            id.split(":")[1])).toList(),
+                    org.privatedomain.cdp.core.event.Field.MINI_PROGRAM, null, null, null, null, null, null, null));
+        }
+        String oneByOne = TestBrands.create(brands);
+        visits.forEach(visit -> events.record(oneByOne, visit));
+        bulk(IngestKind.EVENTS, BodyFormat.NDJSON, lines(visits));
+
+        assertThat(persons(brand)).isEqualTo(persons(oneByOne));
+        assertThat(groupedBy(brand, "select member_id, event_id from core.event"))
+                .isEqualTo(groupedBy(oneByOne, "select member_id, event_id from core.event"))
+                .contains(Set.of("v0", "v1", "v2", "v3", "v4"), Set.of("v9", "v10"));
     }
 
     /** A body cut off in the middle, then sent again whole, ends exactly as one clean load. */
