@@ -144,9 +144,11 @@ public class EventService {
         Map<String, Long> members = new HashMap<>();
         if (!eventIds.isEmpty()) {
             jdbc.sql("""
-                            select e.event_id, e.member_id
-                              from core.event e join unnest(:ids::varchar[]) as wanted(id) on wanted.id = e.event_id
-                             where e.brand_id = :brand
+                            select wanted.id, e.member_id
+                              from unnest(:ids::varchar[]) as wanted(id)
+                              -- lateral, limit 1: one index lookup per key, whatever the statistics say
+                              cross join lateral (select e.member_id from core.event e
+                                                   where e.brand_id = :brand and e.event_id = wanted.id limit 1) e
                             """)
                     .param("brand", brandId).param("ids", eventIds.toArray(String[]::new))
                     .query((rs, row) -> members.put(rs.getString(1), rs.getLong(2)))

@@ -32,7 +32,7 @@ class Relationships {
         Long[] members = memberIds.toArray(Long[]::new);
         jdbc.sql("""
                         delete from core.relationship
-                         where brand_id = :brand and member_id in (select unnest(:members::bigint[]))
+                         where brand_id = :brand and member_id = any(:members::bigint[])
                         """)
                 .param("brand", brandId).param("members", members).update();
         jdbc.sql("""
@@ -47,10 +47,14 @@ class Relationships {
                                                partition by e.member_id, coalesce(e.field, 'MEMBERSHIP'),
                                                             e.origin_member_id
                                                order by e.occurred_at, e.event_id) as was_open
-                                      from core.event e
-                                      join unnest(:members::bigint[]) as wanted(id) on wanted.id = e.member_id
-                                     where e.brand_id = :brand
-                                       and e.type in ('CONNECT', 'DISCONNECT', 'JOIN_MEMBERSHIP', 'LEAVE_MEMBERSHIP')
+                                      from unnest(:members::bigint[]) as wanted(id)
+                                      -- lateral, offset 0: an index scan per member, whatever the statistics say
+                                      cross join lateral (
+                                          select * from core.event e
+                                           where e.brand_id = :brand and e.member_id = wanted.id
+                                             and e.type in ('CONNECT', 'DISCONNECT', 'JOIN_MEMBERSHIP',
+                                                            'LEAVE_MEMBERSHIP')
+                                          offset 0) e
                                    ) ordered
                              where opens <> was_open
                         ), spans as (

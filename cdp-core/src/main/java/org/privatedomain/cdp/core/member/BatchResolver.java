@@ -106,9 +106,12 @@ class BatchResolver {
     private void followMerges(long brandId, long[] members) {
         Map<Long, Long> survivors = new HashMap<>();
         jdbc.sql("""
-                        select m.id, m.merged_into
-                          from core.member m join unnest(:ids::bigint[]) as wanted(id) on wanted.id = m.id
-                         where m.brand_id = :brand and m.merged_into is not null
+                        select wanted.id, m.merged_into
+                          from unnest(:ids::bigint[]) as wanted(id)
+                          -- lateral, limit 1: one index lookup per key, whatever the statistics say
+                          cross join lateral (select m.merged_into from core.member m
+                                               where m.brand_id = :brand and m.id = wanted.id
+                                                 and m.merged_into is not null limit 1) m
                         """)
                 .param("brand", brandId)
                 .param("ids", Arrays.stream(members).distinct().boxed().toArray(Long[]::new))
@@ -131,13 +134,15 @@ class BatchResolver {
         }
         return new HashSet<>(jdbc.sql("""
                         select m.id
-                          from core.member m join unnest(:ids::bigint[]) as wanted(id) on wanted.id = m.id
-                         where m.brand_id = :brand and m.merged_into is null and m.erased_at is null
-                         order by m.id
-                           for key share of m
+                          from unnest(:ids::bigint[]) as wanted(id)
+                          -- lateral, limit 1: one index lookup per key, whatever the statistics say
+                          cross join lateral (select m.id from core.member m
+                                               where m.brand_id = :brand and m.id = wanted.id
+                                                 and m.merged_into is null and m.erased_at is null
+                                               limit 1 for key share) m
                         """)
                 .param("brand", brandId)
-                .param("ids", ids.toArray(Long[]::new))
+                .param("ids", ids.stream().sorted().toArray(Long[]::new))
                 .query(Long.class)
                 .list());
     }

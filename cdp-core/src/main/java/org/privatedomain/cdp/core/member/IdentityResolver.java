@@ -111,11 +111,12 @@ class IdentityResolver {
         });
         Map<String, Long> holders = new HashMap<>();
         jdbc.sql("""
-                        select i.type, i.lookup_key, i.member_id
-                          from core.identity i
-                          join unnest(:types::varchar[], :keys::varchar[]) as wanted(type, lookup_key)
-                            on wanted.type = i.type and wanted.lookup_key = i.lookup_key
-                         where i.brand_id = :brand
+                        select wanted.type, wanted.lookup_key, i.member_id
+                          from unnest(:types::varchar[], :keys::varchar[]) as wanted(type, lookup_key)
+                          -- lateral, limit 1: one index lookup per key, whatever the statistics say
+                          cross join lateral (select i.member_id from core.identity i
+                                               where i.brand_id = :brand and i.type = wanted.type
+                                                 and i.lookup_key = wanted.lookup_key limit 1) i
                         """)
                 .param("types", types.toArray(String[]::new))
                 .param("keys", keys.toArray(String[]::new))

@@ -165,7 +165,7 @@ public class OrderService {
                                       :refunded::numeric[], :statuses::varchar[], :channels::varchar[],
                                       :shareIds::varchar[], :sharers::bigint[], :items::jsonb[])
                                as t(order_id, paid_at, amount, refunded, status, channel, share_id, sharer, items)
-                         where o.brand_id = :brand and o.order_id = t.order_id
+                         where o.brand_id = :brand and o.order_id = any(:ids::varchar[]) and o.order_id = t.order_id
                            and (o.paid_at, o.amount, o.refunded_amount, o.status, o.channel, o.referral_share_id,
                                 o.referral_member_id, o.items)
                                is distinct from
@@ -221,9 +221,11 @@ public class OrderService {
         Map<String, Long> buyers = new HashMap<>();
         if (!orderIds.isEmpty()) {
             jdbc.sql("""
-                            select o.order_id, o.member_id
-                              from core.orders o join unnest(:ids::varchar[]) as wanted(id) on wanted.id = o.order_id
-                             where o.brand_id = :brand
+                            select wanted.id, o.member_id
+                              from unnest(:ids::varchar[]) as wanted(id)
+                              -- lateral, limit 1: one index lookup per key, whatever the statistics say
+                              cross join lateral (select o.member_id from core.orders o
+                                                   where o.brand_id = :brand and o.order_id = wanted.id limit 1) o
                             """)
                     .param("brand", brandId).param("ids", orderIds.toArray(String[]::new))
                     .query((rs, row) -> buyers.put(rs.getString(1), rs.getLong(2)))
