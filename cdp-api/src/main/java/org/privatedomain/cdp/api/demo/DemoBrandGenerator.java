@@ -183,8 +183,7 @@ final class DemoBrandGenerator {
                     ids.add(id(IdentityType.ANONYMOUS, device));
                 }
                 first = false;
-                Instant end = until;
-                while (connect.isBefore(end)) {
+                while (connect.isBefore(until)) {
                     events.add(event("CONNECT", connect, ids, field));
                     Instant disconnect = random.nextDouble() < 0.35 ? between(connect, until) : null;
                     visits(field, connect, disconnect == null ? until : disconnect);

@@ -22,12 +22,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatusCode;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
@@ -118,9 +118,16 @@ class DemoLoader {
 
     /** When the demo brand was created, creating it first if it does not exist. */
     private static Instant brandCreatedAt(RestClient api) {
-        Map<?, ?> brand = api.get().uri("brands/{brand}", BRAND).exchange((request, response) ->
-                response.getStatusCode().isSameCodeAs(HttpStatusCode.valueOf(404)) ? null
-                        : response.bodyTo(Map.class));
+        Map<?, ?> brand = api.get().uri("brands/{brand}", BRAND).exchange((request, response) -> {
+            if (response.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {
+                return null;
+            }
+            if (response.getStatusCode().isError()) {
+                throw new IllegalStateException("GET brands/" + BRAND + " answered " + response.getStatusCode()
+                        + ": " + new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8));
+            }
+            return response.bodyTo(Map.class);
+        });
         if (brand == null) {
             brand = api.post().uri("brands").contentType(MediaType.APPLICATION_JSON)
                     .body(Map.of("code", BRAND, "name", "演示品牌 Demo Brand", "timezone", "Asia/Shanghai",
