@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import java.time.Clock;
 import java.util.List;
 import org.privatedomain.cdp.core.error.ConflictException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,11 +19,13 @@ public class BrandService {
     private final BrandRepository brands;
     private final BrandMapper mapper;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    BrandService(BrandRepository brands, BrandMapper mapper, Clock clock) {
+    BrandService(BrandRepository brands, BrandMapper mapper, Clock clock, ApplicationEventPublisher events) {
         this.brands = brands;
         this.mapper = mapper;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Creates a brand with the default settings of fast-plus.md; a taken code is a conflict. */
@@ -67,10 +70,12 @@ public class BrandService {
         return require(code).settings();
     }
 
+    /** Replaces the settings; {@link BrandSettingsChanged} tells, in the same transaction, what was computed by the old. */
     @Transactional
     public BrandSettings changeSettings(String code, @Valid BrandSettings settings) {
         Brand brand = require(code);
         brand.changeSettings(settings, clock.instant());
+        events.publishEvent(new BrandSettingsChanged(brand.getId()));
         return brand.settings();
     }
 

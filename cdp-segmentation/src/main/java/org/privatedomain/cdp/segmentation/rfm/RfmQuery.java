@@ -1,0 +1,61 @@
+package org.privatedomain.cdp.segmentation.rfm;
+
+/**
+ * The RFM rules of fast-plus.md in SQL. A person's values over the window {@code [:from, :at)}: R the whole days
+ * from the last qualifying order to {@code :at}, F the qualifying orders (or distinct local purchase days), M
+ * their net amount. A person erased before {@code :at} is no longer a person to score.
+ */
+final class RfmQuery {
+
+    private static final String VALUES = """
+            select o.member_id,
+                   floor(extract(epoch from (cast(:at as timestamptz) - max(o.paid_at))) / 86400)::bigint as recency,
+                   case when :byDays then count(distinct (o.paid_at at time zone :zone)::date)
+                        else count(*) end as frequency,
+                   sum(o.amount - o.refunded_amount) as monetary
+              from core.orders o
+             where o.brand_id = :brand and o.paid_at >= :from and o.paid_at < :at
+               and o.status in ('PAID', 'PARTIALLY_REFUNDED') and o.amount - o.refunded_amount > :minAmount
+               and not exists (select 1 from core.member m
+                                where m.brand_id = :brand and m.id = o.member_id
+                                  and m.erased_at is not null and m.erased_at < :at)
+               %s
+             group by o.member_id
+            """;
+
+    /**
+     * One pass over the window: the cut points (the brand's, or the interpolated 20/40/60/80th percentiles of the
+     * scored population) and the persons per score cell. Null cuts when nobody is scored.
+     */
+    static final String RUN = """
+            with person as materialized (%s),
+            cuts as (
+                select coalesce(cast(cast(:recencyCuts as text[]) as numeric[]),
+                                (percentile_cont(array[0.2, 0.4, 0.6, 0.8]) within group (order by recency))::numeric[]) as r,
+                       coalesce(cast(cast(:frequencyCuts as text[]) as numeric[]),
+                                (percentile_cont(array[0.2, 0.4, 0.6, 0.8]) within group (order by frequency))::numeric[]) as f,
+                       coalesce(cast(cast(:monetaryCuts as text[]) as numeric[]),
+                                (percentile_cont(array[0.2, 0.4, 0.6, 0.8]) within group (order by monetary))::numeric[]) as m
+                  from person
+            )
+            select c.r, c.f, c.m, s.r_score, s.f_score, s.m_score, s.persons
+              from cuts c
+              left join lateral (
+                  select 5 - (p.recency > c.r[1])::int - (p.recency > c.r[2])::int
+                           - (p.recency > c.r[3])::int - (p.recency > c.r[4])::int as r_score,
+                         1 + (p.frequency > c.f[1])::int + (p.frequency > c.f[2])::int
+                           + (p.frequency > c.f[3])::int + (p.frequency > c.f[4])::int as f_score,
+                         1 + (p.monetary > c.m[1])::int + (p.monetary > c.m[2])::int
+                           + (p.monetary > c.m[3])::int + (p.monetary > c.m[4])::int as m_score,
+                         count(*) as persons
+                    from person p
+                   group by 1, 2, 3) s on true
+             order by 4, 5, 6
+            """.formatted(VALUES.formatted(""));
+
+    /** One person's values; no row when the person has no qualifying order in the window. */
+    static final String PERSON = VALUES.formatted("and o.member_id = :member");
+
+    private RfmQuery() {
+    }
+}

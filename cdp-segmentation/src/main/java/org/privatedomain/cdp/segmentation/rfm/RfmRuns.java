@@ -1,0 +1,197 @@
+package org.privatedomain.cdp.segmentation.rfm;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.privatedomain.cdp.core.brand.BrandContext;
+import org.privatedomain.cdp.core.brand.FrequencyBasis;
+import org.privatedomain.cdp.core.brand.RfmScoringMode;
+import org.privatedomain.cdp.core.brand.RfmSettings;
+import org.privatedomain.cdp.core.brand.RfmThresholds;
+import org.privatedomain.cdp.core.change.FactChanges;
+import org.privatedomain.cdp.core.change.FactKind;
+import org.privatedomain.cdp.core.brand.BrandSettingsChanged;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Keeps RFM runs per brand and as-of date: computed on first use, served from storage while no order or erasure
+ * dated before the run's instant was written since, recomputed otherwise.
+ */
+@Component
+class RfmRuns {
+
+    private static final List<BigDecimal> NO_CUTS = List.of();
+    private static final TypeReference<List<int[]>> CELLS = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final FactChanges changes;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    RfmRuns(JdbcClient jdbc, FactChanges changes, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.changes = changes;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The fresh run as of the end of the local date {@code asOf}. Read committed: see TierSnapshots. */
+    @Transactional
+    public RfmReport ensureFresh(BrandContext brand, LocalDate asOf) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('rfm:' || :brand || ':' || :asOf, 0))")
+                .param("brand", brand.id()).param("asOf", asOf.toString()).query().singleRow();
+        Stored stored = stored(brand.id(), asOf);
+        if (stored != null && !changes.touchedSince(brand.id(), stored.dbSnapshot(), stored.report().at(),
+                FactKind.ORDER, FactKind.ERASURE)) {
+            return stored.report();
+        }
+        return compute(brand, asOf);
+    }
+
+    /** The run with the latest as-of date, as stored (fresh or not); null when the brand has none. */
+    @Transactional(readOnly = true)
+    public RfmReport latest(long brandId) {
+        Stored stored = stored(brandId, null);
+        return stored == null ? null : stored.report();
+    }
+
+    private RfmReport compute(BrandContext brand, LocalDate asOf) {
+        String snapshot = changes.snapshot();
+        RfmSettings settings = brand.settings().rfm();
+        ZoneId zone = ZoneId.of(brand.settings().timezone());
+        Instant at = asOf.plusDays(1).atStartOfDay(zone).toInstant();
+        Instant windowStart = asOf.plusDays(1).minusDays(settings.windowDays()).atStartOfDay(zone).toInstant();
+        RfmThresholds thresholds = settings.scoringMode() == RfmScoringMode.THRESHOLDS ? settings.thresholds() : null;
+        Map<String, Object> params = window(brand, settings, at, windowStart);
+        params.put("recencyCuts", thresholds == null ? null : texts(thresholds.recency()));
+        params.put("frequencyCuts", thresholds == null ? null : texts(thresholds.frequency()));
+        params.put("monetaryCuts", thresholds == null ? null : texts(thresholds.monetary()));
+        List<List<BigDecimal>> cuts = new ArrayList<>();
+        List<RfmReport.Cell> cells = new ArrayList<>();
+        jdbc.sql(RfmQuery.RUN).params(params).query(rs -> {
+            if (cuts.isEmpty()) {
+                cuts.addAll(List.of(decimals(rs, 1), decimals(rs, 2), decimals(rs, 3)));
+            }
+            if (rs.getObject(7) != null) {
+                cells.add(new RfmReport.Cell(rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getLong(7)));
+            }
+        });
+        RfmScale scale = scale(cuts, cells);
+        RfmReport report = new RfmReport(asOf, at, windowStart, settings.scoringMode(), settings.frequencyBasis(),
+                clock.instant().truncatedTo(ChronoUnit.MICROS), scale, cells);
+        store(brand.id(), report, snapshot);
+        return report;
+    }
+
+    /** The parameters that choose the orders of a window. */
+    static Map<String, Object> window(BrandContext brand, RfmSettings settings, Instant at, Instant windowStart) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("brand", brand.id());
+        params.put("at", Timestamp.from(at));
+        params.put("from", Timestamp.from(windowStart));
+        params.put("zone", brand.settings().timezone());
+        params.put("byDays", settings.frequencyBasis() == FrequencyBasis.DAYS);
+        params.put("minAmount", brand.settings().tiers().minQualifyingAmount());
+        return params;
+    }
+
+    private static RfmScale scale(List<List<BigDecimal>> cuts, List<RfmReport.Cell> cells) {
+        long scored = 0;
+        long[] sums = new long[3];
+        for (RfmReport.Cell cell : cells) {
+            scored += cell.persons();
+            sums[0] += cell.recency() * cell.persons();
+            sums[1] += cell.frequency() * cell.persons();
+            sums[2] += cell.monetary() * cell.persons();
+        }
+        return new RfmScale(cuts.get(0), cuts.get(1), cuts.get(2), scored, sums[0], sums[1], sums[2]);
+    }
+
+    private void store(long brandId, RfmReport report, String snapshot) {
+        RfmScale scale = report.scale();
+        jdbc.sql("delete from segmentation.rfm_run where brand_id = :brand and as_of = :asOf")
+                .param("brand", brandId).param("asOf", report.asOf()).update();
+        jdbc.sql("""
+                        insert into segmentation.rfm_run
+                               (brand_id, as_of, at, window_start, scoring_mode, frequency_basis, recency_cuts,
+                                frequency_cuts, monetary_cuts, scored, recency_sum, frequency_sum, monetary_sum, cells,
+                                computed_at, db_snapshot)
+                        values (:brand, :asOf, :at, :windowStart, :mode, :basis, cast(:recencyCuts as text[])::numeric[],
+                                cast(:frequencyCuts as text[])::numeric[], cast(:monetaryCuts as text[])::numeric[], :scored, :recencySum, :frequencySum, :monetarySum, cast(:cells as jsonb),
+                                :computedAt, :snapshot)
+                        """)
+                .param("brand", brandId).param("asOf", report.asOf())
+                .param("at", Timestamp.from(report.at())).param("windowStart", Timestamp.from(report.windowStart()))
+                .param("mode", report.scoringMode().name()).param("basis", report.frequencyBasis().name())
+                .param("recencyCuts", texts(scale.recencyCuts()))
+                .param("frequencyCuts", texts(scale.frequencyCuts()))
+                .param("monetaryCuts", texts(scale.monetaryCuts()))
+                .param("scored", scale.scored()).param("recencySum", scale.recencySum())
+                .param("frequencySum", scale.frequencySum()).param("monetarySum", scale.monetarySum())
+                .param("cells", json.writeValueAsString(report.cells().stream()
+                        .map(c -> new long[] {c.recency(), c.frequency(), c.monetary(), c.persons()}).toList()))
+                .param("computedAt", Timestamp.from(report.computedAt())).param("snapshot", snapshot)
+                .update();
+    }
+
+    /** The run as of that date, or the latest for null. */
+    private Stored stored(long brandId, LocalDate asOf) {
+        return jdbc.sql("""
+                        select as_of, at, window_start, scoring_mode, frequency_basis, recency_cuts, frequency_cuts,
+                               monetary_cuts, scored, recency_sum, frequency_sum, monetary_sum, cells::text,
+                               computed_at, db_snapshot
+                          from segmentation.rfm_run
+                         where brand_id = :brand and (cast(:asOf as date) is null or as_of = :asOf)
+                         order by as_of desc
+                         limit 1
+                        """)
+                .param("brand", brandId).param("asOf", asOf)
+                .query((rs, row) -> new Stored(new RfmReport(rs.getObject(1, LocalDate.class),
+                        rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant(),
+                        RfmScoringMode.valueOf(rs.getString(4)), FrequencyBasis.valueOf(rs.getString(5)),
+                        rs.getTimestamp(14).toInstant(),
+                        new RfmScale(decimals(rs, 6), decimals(rs, 7), decimals(rs, 8), rs.getLong(9), rs.getLong(10),
+                                rs.getLong(11), rs.getLong(12)),
+                        json.readValue(rs.getString(13), CELLS).stream()
+                                .map(c -> new RfmReport.Cell(c[0], c[1], c[2], c[3])).toList()),
+                        rs.getString(15)))
+                .optional().orElse(null);
+    }
+
+    /** Decimals as text, which the driver sends as an array and SQL turns back into numeric exactly. */
+    private static String[] texts(List<BigDecimal> decimals) {
+        return decimals.stream().map(BigDecimal::toPlainString).toArray(String[]::new);
+    }
+
+    private static List<BigDecimal> decimals(ResultSet rs, int column) throws SQLException {
+        Array array = rs.getArray(column);
+        return array == null ? NO_CUTS : Arrays.asList((BigDecimal[]) array.getArray());
+    }
+
+    private record Stored(RfmReport report, String dbSnapshot) {
+    }
+
+    /** Results computed under settings that no longer hold are dropped, in the transaction that changed them. */
+    @EventListener
+    void onSettingsChanged(BrandSettingsChanged changed) {
+        jdbc.sql("delete from segmentation.rfm_run where brand_id = :brand").param("brand", changed.brandId()).update();
+    }
+}

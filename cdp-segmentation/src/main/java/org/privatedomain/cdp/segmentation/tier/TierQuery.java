@@ -1,0 +1,144 @@
+package org.privatedomain.cdp.segmentation.tier;
+
+import java.sql.Timestamp;
+import java.util.HashMap;
+import java.util.Map;
+import org.privatedomain.cdp.core.brand.BrandContext;
+import org.privatedomain.cdp.core.brand.TierSettings;
+import org.privatedomain.cdp.core.period.Period;
+
+/**
+ * The tier rules of fast-plus.md as one set-based query per period: for every person with a membership, a field
+ * relationship, a qualifying purchase or a propagation in the period, the tier rank, the distinct local days
+ * with a qualifying purchase as a member, the successful propagations, and whether the person bought outside
+ * membership. Everyone else is NONE. {@code :members} restricts it to some persons (null for all).
+ *
+ * <p>Choices where the spec is silent: a relationship is active during the period when {@code [connectedAt,
+ * disconnectedAt)} overlaps it; a purchase is "as a member" when {@code joinedAt <= paidAt < leftAt}; an order
+ * naming both a share and a sharer is credited to the share's owner when that SHARE event is known, else to the
+ * named sharer; a review counts (when the brand says so) if it is of the reviewer's own order and that order was
+ * not refunded in full.
+ */
+final class TierQuery {
+
+    /** Every person's tier. */
+    static final String ALL = query("""
+            select * from core.orders
+             where brand_id = :brand and paid_at >= :start and paid_at < :end
+            """);
+
+    /**
+     * The tiers of the persons in {@code :members}: only their own orders and the orders referred to them are
+     * read, through the indexes by buyer, by referring member and by share.
+     */
+    static final String SOME = query("""
+            select * from core.orders
+             where brand_id = :brand and member_id = any(cast(:members as bigint[]))
+               and paid_at >= :start and paid_at < :end
+            union
+            select * from core.orders
+             where brand_id = :brand and referral_member_id = any(cast(:members as bigint[]))
+               and paid_at >= :start and paid_at < :end
+            union
+            select o.* from core.event s
+              join core.orders o on o.brand_id = s.brand_id and o.referral_share_id = s.share_id
+             where s.brand_id = :brand and s.type = 'SHARE' and s.share_id is not null
+               and s.member_id = any(cast(:members as bigint[]))
+               and o.paid_at >= :start and o.paid_at < :end
+            """);
+
+    private static String query(String orders) {
+        return SQL.formatted(orders);
+    }
+
+    private static final String SQL = """
+            with membership as (
+                select member_id, connected_at, disconnected_at
+                  from core.relationship
+                 where brand_id = :brand and field = 'MEMBERSHIP'
+                   and connected_at < :end and (disconnected_at is null or disconnected_at > :start)
+                   and (cast(:members as bigint[]) is null or member_id = any(cast(:members as bigint[])))
+            ), related as (
+                select distinct member_id
+                  from core.relationship
+                 where brand_id = :brand and field <> 'MEMBERSHIP'
+                   and connected_at < :end and (disconnected_at is null or disconnected_at > :start)
+                   and (cast(:members as bigint[]) is null or member_id = any(cast(:members as bigint[])))
+            ), qualifying as (
+                select o.order_id, o.member_id, o.paid_at, o.referral_share_id, o.referral_member_id
+                  from (%s) o
+                 where o.status in ('PAID', 'PARTIALLY_REFUNDED') and o.amount - o.refunded_amount > :minAmount
+            ), purchases as (
+                select q.member_id, (q.paid_at at time zone :zone)::date as day,
+                       bool_or(ms.member_id is not null) as as_member
+                  from qualifying q
+                  left join membership ms on ms.member_id = q.member_id and ms.connected_at <= q.paid_at
+                                         and (ms.disconnected_at is null or q.paid_at < ms.disconnected_at)
+                 where cast(:members as bigint[]) is null or q.member_id = any(cast(:members as bigint[]))
+                 group by q.member_id, q.order_id, q.paid_at
+            ), buyers as (
+                select member_id, count(distinct day) filter (where as_member) as member_days,
+                       bool_or(not as_member) as non_member_purchase
+                  from purchases
+                 group by member_id
+            ), referred as (
+                select coalesce((select e.member_id from core.event e
+                                  where e.brand_id = :brand and e.share_id = q.referral_share_id and e.type = 'SHARE'
+                                  order by e.occurred_at, e.event_id limit 1),
+                                q.referral_member_id) as referrer,
+                       q.member_id as buyer
+                  from qualifying q
+                 where q.referral_share_id is not null or q.referral_member_id is not null
+            ), reviews as (
+                select e.member_id
+                  from core.event e
+                  join core.orders o on o.brand_id = e.brand_id and o.order_id = e.order_id
+                                    and o.member_id = e.member_id and o.status <> 'REFUNDED'
+                 where :reviewsCount and e.brand_id = :brand and e.type = 'REVIEW' and e.rating >= 4
+                   and e.occurred_at >= :start and e.occurred_at < :end
+                   and (cast(:members as bigint[]) is null or e.member_id = any(cast(:members as bigint[])))
+            ), propagators as (
+                select member_id, count(*) as propagations
+                  from (select referrer as member_id from referred where referrer <> buyer
+                        union all select member_id from reviews) credited
+                 where cast(:members as bigint[]) is null or member_id = any(cast(:members as bigint[]))
+                 group by member_id
+            ), persons as (
+                select member_id from membership
+                union select member_id from related
+                union select member_id from buyers
+                union select member_id from propagators
+            )
+            select p.member_id,
+                   case when p.member_id in (select member_id from membership) then
+                            case when coalesce(b.member_days, 0) >= 2 and pr.propagations > 0 then 5
+                                 when coalesce(b.member_days, 0) >= 2 then 4
+                                 when b.member_days = 1 then 3
+                                 else 2 end
+                        when p.member_id in (select member_id from related) then 1
+                        else 0 end as tier,
+                   coalesce(b.member_days, 0) as member_purchase_days,
+                   coalesce(pr.propagations, 0) as propagations,
+                   coalesce(b.non_member_purchase, false) as purchasing_non_member
+              from persons p
+              left join buyers b on b.member_id = p.member_id
+              left join propagators pr on pr.member_id = p.member_id
+            """;
+
+    private TierQuery() {
+    }
+
+    /** The query's parameters for a brand and period; {@code members} null for every person. */
+    static Map<String, Object> params(BrandContext brand, Period period, Long[] members) {
+        TierSettings tiers = brand.settings().tiers();
+        Map<String, Object> params = new HashMap<>();
+        params.put("brand", brand.id());
+        params.put("start", Timestamp.from(period.start()));
+        params.put("end", Timestamp.from(period.end()));
+        params.put("zone", brand.settings().timezone());
+        params.put("minAmount", tiers.minQualifyingAmount());
+        params.put("reviewsCount", tiers.reviewCountsAsPropagation());
+        params.put("members", members);
+        return params;
+    }
+}

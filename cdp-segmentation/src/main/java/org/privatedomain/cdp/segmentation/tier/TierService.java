@@ -1,0 +1,150 @@
+package org.privatedomain.cdp.segmentation.tier;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.privatedomain.cdp.core.brand.BrandContext;
+import org.privatedomain.cdp.core.brand.BrandService;
+import org.privatedomain.cdp.core.error.InvalidInputException;
+import org.privatedomain.cdp.core.member.MemberService;
+import org.privatedomain.cdp.core.period.Period;
+import org.privatedomain.cdp.core.period.PeriodCalendar;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The FAST+ tiers of fast-plus.md: persons per tier in a period, the transition matrix from the previous period,
+ * and one person's tiers. Brand-wide figures come from period snapshots kept fresh by {@link TierSnapshots}; a
+ * single person's tiers are computed on the spot from their own rows.
+ */
+@Service
+public class TierService {
+
+    /** How far back a person's tier history reaches, in periods. */
+    public static final int MAX_HISTORY = 36;
+
+    private final BrandService brands;
+    private final MemberService members;
+    private final TierSnapshots snapshots;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    TierService(BrandService brands, MemberService members, TierSnapshots snapshots, JdbcClient jdbc, Clock clock) {
+        this.brands = brands;
+        this.members = members;
+        this.snapshots = snapshots;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The period with that id, or the current one for null. */
+    public Period period(String brandCode, String periodId) {
+        return period(PeriodCalendar.of(brands.settings(brandCode)), periodId);
+    }
+
+    /** Persons per tier in the period (the current one for null). */
+    public TierDistribution distribution(String brandCode, String periodId) {
+        BrandContext brand = brands.context(brandCode);
+        Period period = period(PeriodCalendar.of(brand.settings()), periodId);
+        TierSnapshots.Stored stored = snapshots.ensureFresh(brand, period);
+        Map<Tier, Long> persons = new EnumMap<>(Tier.class);
+        for (Tier tier : Tier.values()) {
+            persons.put(tier, 0L);
+        }
+        long[] aboveNone = {0};
+        jdbc.sql("""
+                        select tier, count(*) from segmentation.tier_snapshot
+                         where brand_id = :brand and period_id = :period and tier > 0
+                         group by tier
+                        """)
+                .param("brand", brand.id()).param("period", period.id())
+                .query(rs -> {
+                    persons.put(Tier.ofRank(rs.getInt(1)), rs.getLong(2));
+                    aboveNone[0] += rs.getLong(2);
+                });
+        persons.put(Tier.NONE, stored.persons() - aboveNone[0]);
+        long purchasingNonMembers = jdbc.sql("""
+                        select count(*) from segmentation.tier_snapshot
+                         where brand_id = :brand and period_id = :period and purchasing_non_member
+                        """)
+                .param("brand", brand.id()).param("period", period.id()).query(Long.class).single();
+        return new TierDistribution(period.id(), period.start(), period.end(), stored.computedAt(), persons,
+                purchasingNonMembers);
+    }
+
+    /** The 6 x 6 matrix of persons from their tier in the previous period to their tier in this one. */
+    public TierTransitions transitions(String brandCode, String periodId) {
+        BrandContext brand = brands.context(brandCode);
+        PeriodCalendar calendar = PeriodCalendar.of(brand.settings());
+        Period period = period(calendar, periodId);
+        Period previous = calendar.previous(period);
+        snapshots.ensureFresh(brand, previous);
+        TierSnapshots.Stored stored = snapshots.ensureFresh(brand, period);
+        int size = Tier.values().length;
+        long[][] counts = new long[size][size];
+        long[] moved = {0};
+        jdbc.sql("""
+                        select coalesce(a.tier, 0), coalesce(b.tier, 0), count(*)
+                          from (select member_id, tier from segmentation.tier_snapshot
+                                 where brand_id = :brand and period_id = :previous and tier > 0) a
+                          full join (select member_id, tier from segmentation.tier_snapshot
+                                      where brand_id = :brand and period_id = :period and tier > 0) b
+                            on b.member_id = a.member_id
+                         group by 1, 2
+                        """)
+                .param("brand", brand.id()).param("previous", previous.id()).param("period", period.id())
+                .query(rs -> {
+                    counts[rs.getInt(1)][rs.getInt(2)] = rs.getLong(3);
+                    moved[0] += rs.getLong(3);
+                });
+        // Persons in neither period's tiers: everyone of the brand in either period, less those above.
+        long persons = jdbc.sql("""
+                        select count(*) from core.member
+                         where brand_id = :brand and merged_into is null
+                           and (erased_at is null or erased_at > :start)
+                        """)
+                .param("brand", brand.id()).param("start", java.sql.Timestamp.from(previous.start()))
+                .query(Long.class).single();
+        counts[0][0] = persons - moved[0];
+        return new TierTransitions(previous.id(), period.id(), stored.computedAt(), counts);
+    }
+
+    /** The person's tier in each of the last {@code periods} periods up to the current one, newest first. */
+    public List<MemberTier> history(String brandCode, long memberId, int periods) {
+        if (periods < 1 || periods > MAX_HISTORY) {
+            throw new InvalidInputException("invalid-parameter",
+                    "periods must be between 1 and " + MAX_HISTORY + ".");
+        }
+        members.requireLive(brandCode, memberId);
+        BrandContext brand = brands.context(brandCode);
+        PeriodCalendar calendar = PeriodCalendar.of(brand.settings());
+        Period period = calendar.containing(clock.instant());
+        List<MemberTier> history = new ArrayList<>(periods);
+        for (int i = 0; i < periods; i++) {
+            history.add(of(brand, period, memberId));
+            period = calendar.previous(period);
+        }
+        return history;
+    }
+
+    /** The person's tier in the period (the current one for null). */
+    public MemberTier of(String brandCode, long memberId, String periodId) {
+        members.requireLive(brandCode, memberId);
+        BrandContext brand = brands.context(brandCode);
+        return of(brand, period(PeriodCalendar.of(brand.settings()), periodId), memberId);
+    }
+
+    private MemberTier of(BrandContext brand, Period period, long memberId) {
+        return jdbc.sql(TierQuery.SOME)
+                .params(TierQuery.params(brand, period, new Long[] {memberId}))
+                .query((rs, row) -> new MemberTier(period.id(), Tier.ofRank(rs.getInt(2)), rs.getInt(3),
+                        rs.getInt(4), rs.getBoolean(5)))
+                .optional().orElse(new MemberTier(period.id(), Tier.NONE, 0, 0, false));
+    }
+
+    private Period period(PeriodCalendar calendar, String periodId) {
+        return periodId == null || periodId.isBlank() ? calendar.containing(clock.instant()) : calendar.parse(periodId);
+    }
+}

@@ -1,0 +1,112 @@
+package org.privatedomain.cdp.segmentation.tier;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.privatedomain.cdp.core.brand.BrandContext;
+import org.privatedomain.cdp.core.change.FactChanges;
+import org.privatedomain.cdp.core.change.FactKind;
+import org.privatedomain.cdp.core.period.Period;
+import org.privatedomain.cdp.core.brand.BrandSettingsChanged;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps each period's tiers as a snapshot: computed on first use, served from storage while nothing touched the
+ * period, recomputed when late data did (or, for the current period, when any data did). Two callers wanting the
+ * same period wait for one computation.
+ */
+@Component
+class TierSnapshots {
+
+    private final JdbcClient jdbc;
+    private final FactChanges changes;
+    private final Clock clock;
+
+    TierSnapshots(JdbcClient jdbc, FactChanges changes, Clock clock) {
+        this.jdbc = jdbc;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    /**
+     * Makes sure the period's snapshot is fresh; answers when it was computed. Read committed on purpose: after
+     * waiting for another caller's computation it sees that computation. The snapshot recorded is taken before
+     * the statements that compute, so a write committing in between makes the result look stale, never fresh.
+     */
+    @Transactional
+    public Stored ensureFresh(BrandContext brand, Period period) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('tiers:' || :brand || ':' || :period, 0))")
+                .param("brand", brand.id()).param("period", period.id()).query().singleRow();
+        Stored stored = stored(brand.id(), period.id());
+        if (stored != null && !changes.touchedSince(brand.id(), stored.dbSnapshot(), period.end(),
+                FactKind.values())) {
+            return stored;
+        }
+        return compute(brand, period);
+    }
+
+    private Stored compute(BrandContext brand, Period period) {
+        String snapshot = changes.snapshot();
+        jdbc.sql("delete from segmentation.tier_period where brand_id = :brand and period_id = :period")
+                .param("brand", brand.id()).param("period", period.id()).update();
+        Stored stored = new Stored(period.id(), persons(brand.id(), period), clock.instant().truncatedTo(ChronoUnit.MICROS), snapshot);
+        jdbc.sql("""
+                        insert into segmentation.tier_period
+                               (brand_id, period_id, starts_at, ends_at, persons, computed_at, db_snapshot)
+                        values (:brand, :period, :start, :end, :persons, :computedAt, :snapshot)
+                        """)
+                .param("brand", brand.id()).param("period", period.id())
+                .param("start", Timestamp.from(period.start())).param("end", Timestamp.from(period.end()))
+                .param("persons", stored.persons()).param("computedAt", Timestamp.from(stored.computedAt()))
+                .param("snapshot", snapshot).update();
+        Map<String, Object> params = TierQuery.params(brand, period, null);
+        params.put("period", period.id());
+        jdbc.sql("""
+                        insert into segmentation.tier_snapshot (brand_id, period_id, member_id, tier,
+                                                                member_purchase_days, propagations, purchasing_non_member)
+                        select :brand, :period, t.* from (%s) t
+                        """.formatted(TierQuery.ALL))
+                .params(params).update();
+        return stored;
+    }
+
+    /**
+     * The persons of the brand in the period: every person not merged away, nor erased before the period began.
+     * A person first seen later still counts: the platform keeps no "first seen" time per person.
+     */
+    private long persons(long brandId, Period period) {
+        return jdbc.sql("""
+                        select count(*) from core.member
+                         where brand_id = :brand and merged_into is null
+                           and (erased_at is null or erased_at > :start)
+                        """)
+                .param("brand", brandId).param("start", Timestamp.from(period.start()))
+                .query(Long.class).single();
+    }
+
+    private Stored stored(long brandId, String periodId) {
+        return jdbc.sql("""
+                        select period_id, persons, computed_at, db_snapshot from segmentation.tier_period
+                         where brand_id = :brand and period_id = :period
+                        """)
+                .param("brand", brandId).param("period", periodId)
+                .query((rs, row) -> new Stored(rs.getString(1), rs.getLong(2),
+                        rs.getTimestamp(3).toInstant(), rs.getString(4)))
+                .optional().orElse(null);
+    }
+
+    /** A stored period: its persons (for NONE) and when and from what it was computed. */
+    record Stored(String periodId, long persons, Instant computedAt, String dbSnapshot) {
+    }
+
+    /** Results computed under settings that no longer hold are dropped, in the transaction that changed them. */
+    @EventListener
+    void onSettingsChanged(BrandSettingsChanged changed) {
+        jdbc.sql("delete from segmentation.tier_period where brand_id = :brand").param("brand", changed.brandId()).update();
+    }
+}

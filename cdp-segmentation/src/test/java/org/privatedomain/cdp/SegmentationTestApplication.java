@@ -1,0 +1,13 @@
+package org.privatedomain.cdp;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * Core and segmentation together, for tests that need their beans and tables. In the root package, like the
+ * application itself, so that the JPA entities and repositories of core are found.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class SegmentationTestApplication {
+}
