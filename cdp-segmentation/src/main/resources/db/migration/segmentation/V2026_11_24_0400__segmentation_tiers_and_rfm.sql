@@ -52,3 +52,10 @@ create table segmentation.rfm_run (
     db_snapshot      text          not null,
     primary key (brand_id, as_of)
 );
+
+-- percentile_cont interpolates in double precision: 17 + 0.2 * 348 comes out as 86.60000000000001. The exact
+-- interpolation of whole days, counts or 2-decimal amounts at the 20/40/60/80th percentiles has at most 3
+-- decimals, so rounding to 6 restores it exactly.
+create function segmentation.round6(float8[]) returns numeric[] language sql immutable as $$
+    select array_agg(trim_scale(round(v::numeric, 6)) order by i) from unnest($1) with ordinality as u(v, i)
+$$;

@@ -31,11 +31,11 @@ final class RfmQuery {
             with person as materialized (%s),
             cuts as (
                 select coalesce(cast(cast(:recencyCuts as text[]) as numeric[]),
-                                (percentile_cont(array[0.2, 0.4, 0.6, 0.8]) within group (order by recency))::numeric[]) as r,
+                                segmentation.round6(percentile_cont(array[0.2, 0.4, 0.6, 0.8]) within group (order by recency))) as r,
                        coalesce(cast(cast(:frequencyCuts as text[]) as numeric[]),
-                                (percentile_cont(array[0.2, 0.4, 0.6, 0.8]) within group (order by frequency))::numeric[]) as f,
+                                segmentation.round6(percentile_cont(array[0.2, 0.4, 0.6, 0.8]) within group (order by frequency))) as f,
                        coalesce(cast(cast(:monetaryCuts as text[]) as numeric[]),
-                                (percentile_cont(array[0.2, 0.4, 0.6, 0.8]) within group (order by monetary))::numeric[]) as m
+                                segmentation.round6(percentile_cont(array[0.2, 0.4, 0.6, 0.8]) within group (order by monetary))) as m
                   from person
             )
             select c.r, c.f, c.m, s.r_score, s.f_score, s.m_score, s.persons
