@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Locale;
+import org.privatedomain.cdp.api.segmentation.RfmAnswers;
+import org.privatedomain.cdp.api.segmentation.TierAnswers;
 import org.privatedomain.cdp.api.security.Access;
 import org.privatedomain.cdp.api.security.AccessRefusedException;
 import org.privatedomain.cdp.api.security.Callers;
@@ -20,6 +22,8 @@ import org.privatedomain.cdp.core.member.MemberPage;
 import org.privatedomain.cdp.core.member.MemberProfile;
 import org.privatedomain.cdp.core.member.MemberService;
 import org.privatedomain.cdp.core.member.MemberView;
+import org.privatedomain.cdp.segmentation.rfm.RfmService;
+import org.privatedomain.cdp.segmentation.tier.TierService;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,10 +43,14 @@ class MemberController {
 
     private final MemberService members;
     private final EventHistory history;
+    private final TierService tiers;
+    private final RfmService rfm;
 
-    MemberController(MemberService members, EventHistory history) {
+    MemberController(MemberService members, EventHistory history, TierService tiers, RfmService rfm) {
         this.members = members;
         this.history = history;
+        this.tiers = tiers;
+        this.rfm = rfm;
     }
 
     @PostMapping
@@ -54,10 +62,11 @@ class MemberController {
     }
 
     @GetMapping("/{memberId}")
-    @Operation(summary = "A member's profile, identities, relationships and consent",
-            description = "A member id retired by a merge answers 308 with the survivor's URL in Location.")
-    MemberDetails get(@PathVariable String brandCode, @PathVariable long memberId) {
-        return history.details(brandCode, memberId, Callers.disclosure());
+    @Operation(summary = "A member's profile, identities, relationships, consent, tier and RFM",
+            description = "A member id retired by a merge answers 308 with the survivor's URL in Location. The tier "
+                    + "is the current period's; RFM is by the brand's latest run (its asOf and computedAt say which).")
+    Profile get(@PathVariable String brandCode, @PathVariable long memberId, Locale locale) {
+        return profile(brandCode, history.details(brandCode, memberId, Callers.disclosure()), locale);
     }
 
     @GetMapping("/{memberId}/timeline")
@@ -93,7 +102,7 @@ class MemberController {
 
     @GetMapping(params = {"identity", "!tag"})
     @Operation(summary = "Look a member up by any identity", description = "The same answer as the profile.")
-    MemberDetails byIdentity(@PathVariable String brandCode,
+    Profile byIdentity(@PathVariable String brandCode, Locale locale,
             @Parameter(description = "TYPE:value, for example PHONE:13812345678 or WECHAT_UNIONID:o6_bmasdasdsad6")
             @RequestParam String identity) {
         Identity wanted = parseIdentity(identity);
@@ -102,7 +111,7 @@ class MemberController {
             throw new AccessRefusedException("Looking a member up by " + wanted.type()
                     + " needs a key with role OPERATOR or above.");
         }
-        return history.detailsByIdentity(brandCode, wanted, Callers.disclosure());
+        return profile(brandCode, history.detailsByIdentity(brandCode, wanted, Callers.disclosure()), locale);
     }
 
     @GetMapping(params = {"tag", "!identity"})
@@ -125,6 +134,12 @@ class MemberController {
     @Operation(summary = "Remove a tag from a member")
     void untag(@PathVariable String brandCode, @PathVariable long memberId, @PathVariable String tag) {
         members.untag(brandCode, memberId, tag);
+    }
+
+    private Profile profile(String brandCode, MemberDetails details, Locale locale) {
+        long memberId = details.member().id();
+        return new Profile(details, TierAnswers.of(tiers.of(brandCode, memberId, null), locale),
+                RfmAnswers.of(rfm.of(brandCode, memberId), locale));
     }
 
     private static Identity parseIdentity(String typeAndValue) {
