@@ -79,6 +79,15 @@ start=$(now)
 persons_with_orders=$("${PSQL[@]}" -d $DB -tAc "select count(*) from (select member_id, count(*), sum(amount - refunded_amount), max(paid_at) from core.orders where brand_id = $BRAND_ID group by member_id) t")
 scan_s=$(calc "$(now) - $start")
 
+# Segmentation: full recompute of RFM (as of today) and of the current period's tiers, then the same after
+# 10,000 new orders (the journal marks both stale, so each read recomputes).
+timed_get() { local start; start=$(now); curl -sf -H "Authorization: Bearer $KEY" "localhost:$PORT/api/v1/brands/bench/$1" > "$WORK/last.json"; calc "$(now) - $start" 2; }
+rfm_s=$(timed_get rfm); tiers_s=$(timed_get tiers)
+zcat "$WORK/data/orders.ndjson.gz" | head -n 10000 | sed 's/"orderId":"/"orderId":"late-/' \
+  | curl -sf -H "Authorization: Bearer $KEY" -H 'Content-Type: application/x-ndjson' --data-binary @- \
+    "localhost:$PORT/api/v1/brands/bench/orders:bulk" > /dev/null
+rfm_late_s=$(timed_get rfm); tiers_late_s=$(timed_get tiers)
+
 rate() { calc "$1 / $2" 0; }
 ev_rate=$(rate "${LINES_OF[events]}" "${SECONDS_OF[events]}"); ev_copy=$(rate "$event_rows" "$event_copy_s")
 or_rate=$(rate "${LINES_OF[orders]}" "${SECONDS_OF[orders]}"); or_copy=$(rate "$order_rows" "$order_copy_s")
@@ -87,7 +96,9 @@ echo "data set: $PERSONS persons (seed 7), ${LINES_OF[events]} event lines, ${LI
 printf 'events:bulk   %8s rows/s (%s s)   psql \\copy %8s rows/s (%s s)   ratio %s%%\n' "$ev_rate" "${SECONDS_OF[events]}" "$ev_copy" "$event_copy_s" "$(calc "100 * $ev_rate / $ev_copy" 0)"
 printf 'orders:bulk   %8s rows/s (%s s)   psql \\copy %8s rows/s (%s s)   ratio %s%% (target at least 40%%)\n' "$or_rate" "${SECONDS_OF[orders]}" "$or_copy" "$order_copy_s" "$(calc "100 * $or_rate / $or_copy" 0)"
 echo "peak heap     $peak MB during the loads (limit -Xmx512m)"
-echo "aggregate scan  $scan_s s: GROUP BY person over the brand's $order_rows orders (the yardstick for RFM and tier recompute, not built yet)"
+echo "aggregate scan  $scan_s s: GROUP BY person over the brand's $order_rows orders (the yardstick for RFM and tier recompute)"
+echo "RFM + tiers   $rfm_s s + $tiers_s s = $(calc "$rfm_s + $tiers_s" 2) s full recompute: $(calc "($rfm_s + $tiers_s) / $scan_s" 2)x the aggregate scan (target at most 1.5x)"
+echo "after 10k new orders: RFM $rfm_late_s s, tiers $tiers_late_s s to be fresh again (target within 2 s)"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n1)," \
      "PostgreSQL $("${PSQL[@]}" -d $DB -tAc 'show server_version' | cut -d' ' -f1) (shared_buffers $("${PSQL[@]}" -d $DB -tAc 'show shared_buffers'))," \
      "JDK $("$JAVA_HOME/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.version = //p')," \

@@ -93,6 +93,20 @@ class SegmentationApiTests {
     }
 
     @Test
+    void theCrowdMatrixListsItsCellsWithNames() {
+        JsonNode matrix = api.get(base() + "/crowd-matrix?period=2026-10", analyst).json();
+
+        // Ann: REPEAT_MEMBER, M 400 of (50, 400) -> score 5, HIGH; Bo: BASIC, M 50 -> score 1, LOW.
+        assertThat(matrix.get("cells")).hasSize(2);
+        assertThat(matrix.at("/cells/0/tier/code").asString()).isEqualTo("REPEAT_MEMBER");
+        assertThat(matrix.at("/cells/0/value/code").asString()).isEqualTo("HIGH");
+        assertThat(matrix.at("/cells/0/value/name").asString()).isEqualTo("高价值");
+        assertThat(matrix.at("/cells/0/averageOrderValue").decimalValue()).isEqualByComparingTo("200.00");
+        assertThat(matrix.at("/cells/1/tier/code").asString()).isEqualTo("BASIC");
+        assertThat(matrix.at("/cells/1/propagation/code").asString()).isEqualTo("NONE");
+    }
+
+    @Test
     void badPeriodsAndDatesAreClearProblems() {
         api.get(base() + "/tiers?period=2026-W42", operator).problem(400, "invalid-period");
         api.get(base() + "/tiers/transitions?period=oct", operator).problem(400, "invalid-period");
