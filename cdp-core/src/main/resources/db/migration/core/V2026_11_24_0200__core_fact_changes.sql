@@ -71,3 +71,8 @@ create index member_erased_idx on core.member (brand_id, id, erased_at) where er
 
 -- Orders that came through a share, found from the share: a sharer's propagation value and tier read them.
 create index orders_referral_share_idx on core.orders (brand_id, referral_share_id) where referral_share_id is not null;
+
+-- Consent decisions and visits, read brand-wide per period by the FAST+ metrics (Capital, Connection): a few
+-- of the many events, found without reading the rest.
+create index event_consent_idx on core.event (brand_id, member_id, occurred_at, event_id) where type = 'CONSENT';
+create index event_visit_idx on core.event (brand_id, occurred_at) include (field, member_id) where type = 'VISIT';

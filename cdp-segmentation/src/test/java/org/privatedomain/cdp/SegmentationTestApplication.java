@@ -4,8 +4,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * Core and segmentation together, for tests that need their beans and tables. In the root package, like the
- * application itself, so that the JPA entities and repositories of core are found.
+ * Core, segmentation and whatever module's tests use it (metrics), for tests that need their beans and tables.
+ * In the root package, like the application itself, so that the JPA entities and repositories of core are found.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

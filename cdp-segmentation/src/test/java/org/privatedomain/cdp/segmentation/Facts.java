@@ -71,7 +71,12 @@ public class Facts {
     }
 
     public void connect(String brand, String person, Field field, String when) {
-        event(brand, person, "CONNECT", when, field, null);
+        connect(brand, person(person), field, when);
+    }
+
+    public void connect(String brand, Identity who, Field field, String when) {
+        events.record(brand, new NewEvent(next("e"), "CONNECT", at(when), List.of(who), field, null, null, null,
+                null, null, null, null));
     }
 
     public void disconnect(String brand, String person, Field field, String when) {
@@ -129,6 +134,10 @@ public class Facts {
     private void event(String brand, String person, String type, String when, Field field, String shareId) {
         events.record(brand, new NewEvent(next("e"), type, at(when), List.of(person(person)), field, shareId, null,
                 null, null, null, null, null));
+    }
+
+    public static Identity anonymous(String device) {
+        return new Identity(IdentityType.ANONYMOUS, device);
     }
 
     private static String next(String prefix) {

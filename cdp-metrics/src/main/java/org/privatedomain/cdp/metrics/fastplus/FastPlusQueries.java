@@ -1,0 +1,126 @@
+package org.privatedomain.cdp.metrics.fastplus;
+
+/**
+ * The sets and sums of fast-plus.md in SQL. Parameters: {@code :brand}, {@code :start} and {@code :end} of the
+ * period, {@code :t} for an instant, {@code :requiresConsent}, {@code :minAmount}.
+ */
+final class FastPlusQueries {
+
+    /**
+     * The persons who at {@code :t} revoked marketing consent on every channel: per channel the latest decision
+     * before {@code :t} on that channel or on ALL wins, and all five say no.
+     */
+    private static final String REVOKED_EVERYWHERE = """
+            select member_id from (
+                select distinct on (e.member_id, channel) e.member_id, channel, e.consent_granted as granted
+                  from core.event e
+                 cross join lateral unnest(case when e.consent_channel = 'ALL'
+                                                 then array['SMS', 'WECHAT', 'WECOM', 'EMAIL', 'APP_PUSH']
+                                                 else array[e.consent_channel] end) as channel
+                 where e.brand_id = :brand and e.type = 'CONSENT' and e.consent_purpose = 'MARKETING'
+                   and e.occurred_at < :t
+                 order by e.member_id, channel, e.occurred_at desc, e.event_id desc) latest
+             group by member_id
+            having count(*) filter (where not granted) = 5
+            """;
+
+    /**
+     * Capital at {@code :t}: persons with a relationship (any field or membership) active at {@code :t}, that is
+     * {@code connectedAt < t <= disconnectedAt}, less those who revoked marketing consent everywhere when the
+     * brand says so.
+     */
+    static final String CAPITAL = """
+            select distinct r.member_id
+              from core.relationship r
+             where r.brand_id = :brand and r.connected_at < :t
+               and (r.disconnected_at is null or r.disconnected_at >= :t)
+            except
+            select member_id from (%s) revoked where :requiresConsent
+            """.formatted(REVOKED_EVERYWHERE);
+
+    /** Deepened and base of Conversion: persons in Capital at the period's start, and whose tier rose. */
+    static final String CONVERSION = """
+            select c.member_id, coalesce(now_tier.tier, 0) > coalesce(before_tier.tier, 0) as deepened
+              from (%s) c
+              left join segmentation.tier_snapshot now_tier
+                     on now_tier.brand_id = :brand and now_tier.period_id = :period
+                    and now_tier.member_id = c.member_id
+              left join segmentation.tier_snapshot before_tier
+                     on before_tier.brand_id = :brand and before_tier.period_id = :previous
+                    and before_tier.member_id = c.member_id
+            """.formatted(CAPITAL.replace(":t", ":start"));
+
+    /**
+     * Visitors per field in the period (anonymous visitors are persons of their own), and whether each held a
+     * relationship with the brand active at some time during the period.
+     */
+    static final String VISITORS = """
+            select v.field, v.member_id, exists (
+                       select 1 from core.relationship r
+                        where r.brand_id = :brand and r.member_id = v.member_id
+                          and r.connected_at < :end and (r.disconnected_at is null or r.disconnected_at > :start)
+                   ) as active
+              from (select distinct field, member_id from core.event
+                     where brand_id = :brand and type = 'VISIT' and occurred_at >= :start and occurred_at < :end) v
+            """;
+
+    /** Qualifying orders paid before {@code :t}: PAID or PARTIALLY_REFUNDED, net above the minimum. */
+    private static final String QUALIFYING = """
+            select o.order_id, o.member_id, o.paid_at, o.amount - o.refunded_amount as net,
+                   o.referral_share_id, o.referral_member_id
+              from core.orders o
+             where o.brand_id = :brand and o.paid_at < :t
+               and o.status in ('PAID', 'PARTIALLY_REFUNDED') and o.amount - o.refunded_amount > :minAmount
+            """;
+
+    /** The orders that may be credited to {@code :member}: naming them, or through one of their shares. */
+    private static final String NAMING_MEMBER = """
+               and (o.referral_member_id = :member
+                    or o.referral_share_id in (select share_id from core.event
+                                                where brand_id = :brand and type = 'SHARE' and member_id = :member
+                                                  and share_id is not null))
+            """;
+
+    /**
+     * Orders credited to a referrer (one level: the owner of the share the order came through, else the sharer
+     * it names), never to the buyer themselves.
+     */
+    private static final String REFERRED = """
+            select * from (
+                select q.order_id, q.member_id as buyer, q.paid_at, q.net,
+                       coalesce((select e.member_id from core.event e
+                                  where e.brand_id = :brand and e.share_id = q.referral_share_id and e.type = 'SHARE'
+                                  order by e.occurred_at, e.event_id limit 1),
+                                q.referral_member_id) as referrer
+                  from (%s) q
+                 where q.referral_share_id is not null or q.referral_member_id is not null) r
+             where r.referrer <> r.buyer %s
+            """;
+
+    static final String ALL_REFERRED = REFERRED.formatted(QUALIFYING, "");
+
+    /** The orders credited to {@code :member}. */
+    static final String REFERRED_TO_MEMBER = REFERRED.formatted(QUALIFYING + NAMING_MEMBER,
+            "and r.referrer = :member");
+
+    /** CLV at {@code :t} of each person in Capital at {@code :t}, with their tier in the period ending there. */
+    static final String CLV = """
+            with capital as (%s),
+            own as (select member_id, sum(net) as value from (%s) q group by member_id),
+            propagation as (select referrer as member_id, sum(net) as value from (%s) r group by referrer)
+            select c.member_id, coalesce(t.tier, 0) as tier,
+                   coalesce(own.value, 0) + coalesce(propagation.value, 0) as clv
+              from capital c
+              left join own on own.member_id = c.member_id
+              left join propagation on propagation.member_id = c.member_id
+              left join segmentation.tier_snapshot t
+                     on t.brand_id = :brand and t.period_id = :period and t.member_id = c.member_id
+            """.formatted(CAPITAL, QUALIFYING, ALL_REFERRED);
+
+    /** One person's own value at {@code :t}. */
+    static final String OWN = "select coalesce(sum(net), 0.00) from (%s) q where q.member_id = :member"
+            .formatted(QUALIFYING);
+
+    private FastPlusQueries() {
+    }
+}
