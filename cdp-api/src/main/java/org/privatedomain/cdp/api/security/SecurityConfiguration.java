@@ -1,5 +1,6 @@
 package org.privatedomain.cdp.api.security;
 
+import jakarta.servlet.DispatcherType;
 import java.util.List;
 import org.privatedomain.cdp.api.web.HttpProperties;
 import org.privatedomain.cdp.api.web.ProblemWriter;
@@ -41,6 +42,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .cors(cors -> { })
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
+                        // A streamed download goes on in an async dispatch of a request already authorised; the
+                        // stateless key authentication is not there to be checked again.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs",
                                 "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**",
                                 "/error")
