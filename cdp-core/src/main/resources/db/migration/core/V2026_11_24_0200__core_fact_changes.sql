@@ -31,14 +31,8 @@ begin
     return null;
 end $$;
 
-create function core.journal_event_inserts() returns trigger language plpgsql as $$
-begin
-    insert into core.fact_change (brand_id, kind, earliest_at)
-    select brand_id, 'EVENT', min(occurred_at) from new_rows group by brand_id;
-    return null;
-end $$;
-
-create function core.journal_event_updates() returns trigger language plpgsql as $$
+-- Events only ever change their member (a merge), never their time: the new rows tell it all.
+create function core.journal_events() returns trigger language plpgsql as $$
 begin
     insert into core.fact_change (brand_id, kind, earliest_at)
     select brand_id, 'EVENT', min(occurred_at) from new_rows group by brand_id;
@@ -60,9 +54,9 @@ create trigger orders_inserted after insert on core.orders
 create trigger orders_updated after update on core.orders
     referencing old table as old_rows new table as new_rows for each statement execute function core.journal_order_updates();
 create trigger event_inserted after insert on core.event
-    referencing new table as new_rows for each statement execute function core.journal_event_inserts();
+    referencing new table as new_rows for each statement execute function core.journal_events();
 create trigger event_updated after update on core.event
-    referencing new table as new_rows for each statement execute function core.journal_event_updates();
+    referencing new table as new_rows for each statement execute function core.journal_events();
 create trigger member_erased after update on core.member
     referencing old table as old_rows new table as new_rows for each statement execute function core.journal_erasures();
 

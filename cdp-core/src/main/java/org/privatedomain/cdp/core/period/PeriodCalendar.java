@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.privatedomain.cdp.core.brand.BrandSettings;
@@ -73,6 +75,28 @@ public final class PeriodCalendar {
             case WEEK -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
             case QUARTER -> day.withMonth((day.getMonthValue() - 1) / 3 * 3 + 1).withDayOfMonth(1);
         });
+    }
+
+    /**
+     * The periods from {@code fromId} to {@code toId}, both included: the period holding {@code now} for a
+     * missing {@code toId}, {@code toId} for a missing {@code fromId}. A range backwards or longer than
+     * {@code max} periods is an invalid input.
+     */
+    public List<Period> range(String fromId, String toId, Instant now, int max) {
+        Period to = toId == null ? containing(now) : parse(toId);
+        Period from = fromId == null ? to : parse(fromId);
+        if (from.start().isAfter(to.start())) {
+            throw new InvalidInputException("invalid-parameter", "from (" + from.id() + ") is after to (" + to.id() + ").");
+        }
+        List<Period> periods = new ArrayList<>();
+        for (Period period = from; !period.start().isAfter(to.start()); period = next(period)) {
+            if (periods.size() == max) {
+                throw new InvalidInputException("invalid-parameter",
+                        "At most " + max + " periods at once; ask for a shorter range.");
+            }
+            periods.add(period);
+        }
+        return periods;
     }
 
     /** The period just before. */

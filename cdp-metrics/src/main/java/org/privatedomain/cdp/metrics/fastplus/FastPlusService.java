@@ -52,20 +52,8 @@ public class FastPlusService {
     public List<FastPlusEntry> report(String brandCode, String fromId, String toId) {
         BrandContext brand = brands.context(brandCode);
         PeriodCalendar calendar = PeriodCalendar.of(brand.settings());
-        Period to = toId == null ? calendar.containing(clock.instant()) : calendar.parse(toId);
-        Period from = fromId == null ? to : calendar.parse(fromId);
-        if (from.start().isAfter(to.start())) {
-            throw new InvalidInputException("invalid-parameter", "from (" + from.id() + ") is after to (" + to.id() + ").");
-        }
-        List<FastPlusEntry> entries = new ArrayList<>();
-        for (Period period = from; !period.start().isAfter(to.start()); period = calendar.next(period)) {
-            if (entries.size() == MAX_PERIODS) {
-                throw new InvalidInputException("invalid-parameter",
-                        "A report spans at most " + MAX_PERIODS + " periods; ask for a shorter range.");
-            }
-            entries.add(entry(brand, calendar, period));
-        }
-        return entries;
+        return calendar.range(fromId, toId, clock.instant(), MAX_PERIODS).stream()
+                .map(period -> entry(brand, calendar, period)).toList();
     }
 
     private FastPlusEntry entry(BrandContext brand, PeriodCalendar calendar, Period period) {

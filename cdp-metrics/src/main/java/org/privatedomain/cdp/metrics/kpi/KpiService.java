@@ -41,20 +41,8 @@ public class KpiService {
     /** One entry per period from {@code fromId} to {@code toId}, both included (the current period for null). */
     public List<KpiEntry> kpis(String brandCode, String fromId, String toId) {
         BrandContext brand = brands.context(brandCode);
-        PeriodCalendar calendar = PeriodCalendar.of(brand.settings());
-        Period to = toId == null ? calendar.containing(clock.instant()) : calendar.parse(toId);
-        Period from = fromId == null ? to : calendar.parse(fromId);
-        List<KpiEntry> entries = new ArrayList<>();
-        for (Period period = from; !period.start().isAfter(to.start()); period = calendar.next(period)) {
-            if (entries.size() == MAX_PERIODS) {
-                throw new InvalidInputException("invalid-parameter", "At most " + MAX_PERIODS + " periods at once.");
-            }
-            entries.add(entry(brand, period));
-        }
-        if (entries.isEmpty()) {
-            throw new InvalidInputException("invalid-parameter", "from (" + from.id() + ") is after to (" + to.id() + ").");
-        }
-        return entries;
+        return PeriodCalendar.of(brand.settings()).range(fromId, toId, clock.instant(), MAX_PERIODS).stream()
+                .map(period -> entry(brand, period)).toList();
     }
 
     private KpiEntry entry(BrandContext brand, Period period) {
