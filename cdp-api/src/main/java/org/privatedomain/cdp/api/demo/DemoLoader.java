@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -98,8 +99,11 @@ class DemoLoader {
             log.info("""
                     The demo brand '{}' is loaded. Its ADMIN key (shown only now; the platform admin key can make \
                     more): {}
-                    Try: curl -H 'Authorization: Bearer {}' {}api/v1/brands/{}/members?identity=MEMBER_NO:M000000001""",
-                    BRAND, brandKey, brandKey, base.resolve("/"), BRAND);
+                    Try: curl -H 'Authorization: Bearer {}' {}api/v1/brands/{}/members?identity=MEMBER_NO:M000000001
+                         curl -H 'Authorization: Bearer {}' '{}api/v1/brands/{}/metrics/fast-plus?from={}&to={}'""",
+                    BRAND, brandKey, brandKey, base.resolve("/"), BRAND, brandKey, base.resolve("/"), BRAND,
+                    YearMonth.from(until.atZone(DemoBrandGenerator.ZONE)).minusMonths(12),
+                    YearMonth.from(until.atZone(DemoBrandGenerator.ZONE)).minusMonths(1));
             return new Loaded(brandKey, written, events, orders);
         } finally {
             try (Stream<Path> files = Files.walk(directory)) {
