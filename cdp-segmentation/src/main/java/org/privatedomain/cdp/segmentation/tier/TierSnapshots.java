@@ -50,11 +50,21 @@ class TierSnapshots {
         return compute(brand, period);
     }
 
+    /**
+     * Refreshes the planner's statistics of the snapshots after a computation wrote a period's worth of them:
+     * queries that join them right away (Conversion, segments) are otherwise planned for an empty table. Outside
+     * the computing transaction, so that the lock ANALYZE takes is held for a moment only.
+     */
+    void analyze() {
+        jdbc.sql("analyze segmentation.tier_snapshot").update();
+    }
+
     private Stored compute(BrandContext brand, Period period) {
         String snapshot = changes.snapshot();
         jdbc.sql("delete from segmentation.tier_period where brand_id = :brand and period_id = :period")
                 .param("brand", brand.id()).param("period", period.id()).update();
-        Stored stored = new Stored(period.id(), persons(brand.id(), period), clock.instant().truncatedTo(ChronoUnit.MICROS), snapshot);
+        Stored stored = new Stored(period.id(), persons(brand.id(), period),
+                clock.instant().truncatedTo(ChronoUnit.MICROS), snapshot, true);
         jdbc.sql("""
                         insert into segmentation.tier_period
                                (brand_id, period_id, starts_at, ends_at, persons, computed_at, db_snapshot)
@@ -96,12 +106,12 @@ class TierSnapshots {
                         """)
                 .param("brand", brandId).param("period", periodId)
                 .query((rs, row) -> new Stored(rs.getString(1), rs.getLong(2),
-                        rs.getTimestamp(3).toInstant(), rs.getString(4)))
+                        rs.getTimestamp(3).toInstant(), rs.getString(4), false))
                 .optional().orElse(null);
     }
 
-    /** A stored period: its persons (for NONE) and when and from what it was computed. */
-    record Stored(String periodId, long persons, Instant computedAt, String dbSnapshot) {
+    /** A stored period: its persons (for NONE), when and from what it was computed, and whether just now. */
+    record Stored(String periodId, long persons, Instant computedAt, String dbSnapshot, boolean computed) {
     }
 
     /** Results computed under settings that no longer hold are dropped, in the transaction that changed them. */
