@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Locale;
+import org.privatedomain.cdp.api.web.LabelLanguage;
 import org.privatedomain.cdp.api.segmentation.RfmAnswers;
 import org.privatedomain.cdp.api.segmentation.TierAnswers;
 import org.privatedomain.cdp.api.security.Access;
@@ -26,11 +27,13 @@ import org.privatedomain.cdp.segmentation.rfm.RfmService;
 import org.privatedomain.cdp.segmentation.tier.TierService;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -65,8 +68,9 @@ class MemberController {
     @Operation(summary = "A member's profile, identities, relationships, consent, tier and RFM",
             description = "A member id retired by a merge answers 308 with the survivor's URL in Location. The tier "
                     + "is the current period's; RFM is by the brand's latest run (its asOf and computedAt say which).")
-    Profile get(@PathVariable String brandCode, @PathVariable long memberId, Locale locale) {
-        return profile(brandCode, history.details(brandCode, memberId, Callers.disclosure()), locale);
+    Profile get(@PathVariable String brandCode, @PathVariable long memberId,
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
+        return profile(brandCode, history.details(brandCode, memberId, Callers.disclosure()), language);
     }
 
     @GetMapping("/{memberId}/timeline")
@@ -102,7 +106,8 @@ class MemberController {
 
     @GetMapping(params = {"identity", "!tag"})
     @Operation(summary = "Look a member up by any identity", description = "The same answer as the profile.")
-    Profile byIdentity(@PathVariable String brandCode, Locale locale,
+    Profile byIdentity(@PathVariable String brandCode,
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language,
             @Parameter(description = "TYPE:value, for example PHONE:13812345678 or WECHAT_UNIONID:o6_bmasdasdsad6")
             @RequestParam String identity) {
         Identity wanted = parseIdentity(identity);
@@ -111,7 +116,7 @@ class MemberController {
             throw new AccessRefusedException("Looking a member up by " + wanted.type()
                     + " needs a key with role OPERATOR or above.");
         }
-        return profile(brandCode, history.detailsByIdentity(brandCode, wanted, Callers.disclosure()), locale);
+        return profile(brandCode, history.detailsByIdentity(brandCode, wanted, Callers.disclosure()), language);
     }
 
     @GetMapping(params = {"tag", "!identity"})
@@ -136,7 +141,9 @@ class MemberController {
         members.untag(brandCode, memberId, tag);
     }
 
-    private Profile profile(String brandCode, MemberDetails details, Locale locale) {
+    /** The profile with tier and RFM, named in the caller's label language. */
+    private Profile profile(String brandCode, MemberDetails details, String language) {
+        Locale locale = LabelLanguage.of(language);
         long memberId = details.member().id();
         return new Profile(details, TierAnswers.of(tiers.of(brandCode, memberId, null), locale),
                 RfmAnswers.of(rfm.of(brandCode, memberId), locale));

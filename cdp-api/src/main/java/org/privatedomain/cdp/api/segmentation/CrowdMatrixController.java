@@ -8,12 +8,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import org.privatedomain.cdp.api.web.LabelLanguage;
 import org.privatedomain.cdp.segmentation.crowd.CrowdCell;
 import org.privatedomain.cdp.segmentation.crowd.CrowdMatrix;
 import org.privatedomain.cdp.segmentation.crowd.CrowdMatrixService;
 import org.privatedomain.cdp.segmentation.Labelled;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -52,7 +55,9 @@ class CrowdMatrixController {
                     + "period, SOME below the median propagation GMV of those with any, HIGH at or above it.")
     Matrix matrix(@PathVariable String brandCode,
             @Parameter(description = "a period like 2026-10; the current one when left out")
-            @RequestParam(required = false) String period, Locale locale) {
+            @RequestParam(required = false) String period,
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
+        Locale locale = LabelLanguage.of(language);
         CrowdMatrix matrix = crowd.matrix(brandCode, period);
         return new Matrix(matrix.period(), matrix.start(), matrix.end(), matrix.rfmAsOf(), matrix.propagationMedian(),
                 matrix.computedAt(), matrix.cells().stream().map(cell -> cell(cell, locale)).toList());

@@ -5,9 +5,12 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Locale;
+import org.privatedomain.cdp.api.web.LabelLanguage;
 import org.privatedomain.cdp.segmentation.tier.TierService;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,7 +35,9 @@ class TierController {
             description = "A closed period is served from its snapshot until late data touches it; the current "
                     + "period is recomputed whenever data changed. computedAt says when.")
     TierAnswers.Distribution distribution(@PathVariable String brandCode,
-            @Parameter(description = PERIOD) @RequestParam(required = false) String period, Locale locale) {
+            @Parameter(description = PERIOD) @RequestParam(required = false) String period,
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
+        Locale locale = LabelLanguage.of(language);
         return TierAnswers.of(tiers.distribution(brandCode, period), locale);
     }
 
@@ -40,7 +45,9 @@ class TierController {
     @Operation(summary = "The 6 x 6 matrix of persons from their tier in the previous period to this one",
             description = "matrix[from][to]; NONE counts persons entering and leaving the tiers.")
     TierAnswers.Transitions transitions(@PathVariable String brandCode,
-            @Parameter(description = PERIOD) @RequestParam(required = false) String period, Locale locale) {
+            @Parameter(description = PERIOD) @RequestParam(required = false) String period,
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
+        Locale locale = LabelLanguage.of(language);
         return TierAnswers.of(tiers.transitions(brandCode, period), locale);
     }
 
@@ -48,7 +55,9 @@ class TierController {
     @Operation(summary = "A member's tier in each of the last periods, newest first")
     List<TierAnswers.PersonTier> history(@PathVariable String brandCode, @PathVariable long memberId,
             @Parameter(description = "how many periods, 1 to " + TierService.MAX_HISTORY)
-            @RequestParam(defaultValue = "12") int periods, Locale locale) {
+            @RequestParam(defaultValue = "12") int periods,
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
+        Locale locale = LabelLanguage.of(language);
         return tiers.history(brandCode, memberId, periods).stream().map(t -> TierAnswers.of(t, locale)).toList();
     }
 }
