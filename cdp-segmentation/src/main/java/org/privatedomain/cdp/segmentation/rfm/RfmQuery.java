@@ -7,7 +7,7 @@ package org.privatedomain.cdp.segmentation.rfm;
  */
 final class RfmQuery {
 
-    private static final String VALUES = """
+    static final String VALUES = """
             select o.member_id,
                    floor(extract(epoch from (cast(:at as timestamptz) - max(o.paid_at))) / 86400)::bigint as recency,
                    case when :byDays then count(distinct (o.paid_at at time zone :zone)::date)

@@ -37,6 +37,18 @@ public enum RfmSegment implements Labelled {
         throw new AssertionError("all eight combinations are segments");
     }
 
+    public boolean recencyHigh() {
+        return recencyHigh;
+    }
+
+    public boolean frequencyHigh() {
+        return frequencyHigh;
+    }
+
+    public boolean monetaryHigh() {
+        return monetaryHigh;
+    }
+
     @Override
     public String nameZh() {
         return nameZh;

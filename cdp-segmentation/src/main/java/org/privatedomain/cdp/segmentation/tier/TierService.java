@@ -44,6 +44,14 @@ public class TierService {
         return period(PeriodCalendar.of(brands.settings(brandCode)), periodId);
     }
 
+    /** Makes the period's snapshot (the current period's for null) fresh, for queries that join it; answers it. */
+    public Period ensureFresh(String brandCode, String periodId) {
+        BrandContext brand = brands.context(brandCode);
+        Period period = period(PeriodCalendar.of(brand.settings()), periodId);
+        fresh(brand, period);
+        return period;
+    }
+
     /** Persons per tier in the period (the current one for null). */
     public TierDistribution distribution(String brandCode, String periodId) {
         BrandContext brand = brands.context(brandCode);
