@@ -1,5 +1,6 @@
 package org.privatedomain.cdp.api.security;
 
+import jakarta.servlet.DispatcherType;
 import java.util.List;
 import org.privatedomain.cdp.api.web.HttpProperties;
 import org.privatedomain.cdp.api.web.ProblemWriter;
@@ -41,6 +42,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .cors(cors -> { })
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
+                        // The second dispatch of a streamed answer (a CSV export) belongs to a request already
+                        // authorised; it carries no key to check again.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs",
                                 "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**",
                                 "/error")
