@@ -39,6 +39,13 @@ class SegmentApiTests {
 
         assertThat(api.post(segments() + ":preview", operator, "{\"rule\":" + VIPS + "}").json().get("count").asLong())
                 .isEqualTo(3);
+        assertThat(api.post(segments() + ":preview", operator, """
+                {"rule": {"all": [
+                  {"type": "membership"},
+                  {"type": "profile", "attribute": "city", "op": "in", "value": ["杭州"]},
+                  {"type": "orders", "metric": "purchaseDays", "op": "gte", "value": 2, "window": {"last": "P90D"}},
+                  {"not": {"type": "consent", "purpose": "MARKETING", "channel": "SMS", "granted": false}}]}}""")
+                .json().get("count").asLong()).as("the README's example").isZero();
         Answer created = save("VIP 客户", VIPS);
         assertThat(created.status()).isEqualTo(201);
         long id = created.json().get("id").asLong();
@@ -148,6 +155,19 @@ class SegmentApiTests {
         assertThat(changed.get("refreshSchedule").asString()).isEqualTo("P1D");
         assertThat(api.delete(segments() + "/" + a, operator).status()).isEqualTo(204);
         api.get(segments() + "/" + a, operator).problem(404, "segment-not-found");
+    }
+
+    @Test
+    void theRuleLanguagesCodesAreLabelledInChineseOrEnglish() {
+        Answer chinese = api.get(segments() + "/conditions", analyst);
+        Answer english = api.send(api.request(segments() + "/conditions", analyst)
+                .header("Accept-Language", "en-US,en;q=0.9,zh;q=0.5").GET());
+
+        assertThat(chinese.header("Content-Language")).hasValue("zh-CN");
+        assertThat(chinese.json().at("/types/0/label").asString()).isEqualTo("资料字段");
+        assertThat(english.header("Content-Language")).hasValue("en");
+        assertThat(english.json().at("/orderMetrics/1").toString())
+                .isEqualTo("{\"code\":\"netAmount\",\"label\":\"Net amount\"}");
     }
 
     private Answer save(String name, String rule) {

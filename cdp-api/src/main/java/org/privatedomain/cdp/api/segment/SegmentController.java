@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import org.privatedomain.cdp.api.security.Access;
 import org.privatedomain.cdp.core.access.BrandRole;
 import org.privatedomain.cdp.segmentation.segment.SegmentCount;
@@ -15,6 +16,7 @@ import org.privatedomain.cdp.segmentation.segment.SegmentMemberPage;
 import org.privatedomain.cdp.segmentation.segment.SegmentRefresh;
 import org.privatedomain.cdp.segmentation.segment.SegmentService;
 import org.privatedomain.cdp.segmentation.segment.SegmentView;
+import org.privatedomain.cdp.segmentation.segment.RuleVocabulary;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -67,6 +70,8 @@ class SegmentController {
               {"not":{"type":"consent","purpose":"MARKETING","channel":"SMS","granted":false}}]},
              "refreshSchedule":"PT1H"}""";
 
+    private static final List<Locale> LANGUAGES = List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH);
+
     private final SegmentService segments;
 
     SegmentController(SegmentService segments) {
@@ -96,6 +101,25 @@ class SegmentController {
     @Operation(summary = "The brand's segments, by id")
     List<SegmentView> list(@PathVariable String brandCode) {
         return segments.list(brandCode);
+    }
+
+    @GetMapping("/segments/conditions")
+    @Operation(summary = "The codes of the rule language with labels, for rule editors",
+            description = "Labels in Chinese (zh-CN, the default) or English by Accept-Language.")
+    ResponseEntity<RuleVocabulary> vocabulary(@PathVariable String brandCode,
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+        RuleVocabulary vocabulary = RuleVocabulary.in(language(acceptLanguage));
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_LANGUAGE, vocabulary.language()).body(vocabulary);
+    }
+
+    private static Locale language(String acceptLanguage) {
+        try {
+            Locale chosen = acceptLanguage == null ? null
+                    : Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), LANGUAGES);
+            return chosen == null ? Locale.SIMPLIFIED_CHINESE : chosen;
+        } catch (IllegalArgumentException unreadable) {
+            return Locale.SIMPLIFIED_CHINESE;
+        }
     }
 
     @GetMapping("/segments/{id}")
