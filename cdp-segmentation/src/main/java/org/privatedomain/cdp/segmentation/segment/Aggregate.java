@@ -23,9 +23,11 @@ final class Aggregate {
             BigDecimal zero, SqlContext sql) {
         String having = comparison.compile(aggregate, value -> sql.bind(value instanceof TimePoint time
                 ? time.at(sql.zone()) : value));
+        String members = "select " + memberColumn + " as member_id " + rows + " group by " + memberColumn;
+        // not exists over a derived table, not "not in": PostgreSQL makes the former an anti-join.
         return zero != null && comparison.holds(zero)
-                ? "m.id not in (select " + memberColumn + " " + rows + " group by " + memberColumn
-                        + " having not (" + having + "))"
-                : "m.id in (select " + memberColumn + " " + rows + " group by " + memberColumn + " having " + having + ")";
+                ? "not exists (select 1 from (" + members + " having not (" + having + ")) failing"
+                        + " where failing.member_id = m.id)"
+                : "m.id in (" + members + " having " + having + ")";
     }
 }

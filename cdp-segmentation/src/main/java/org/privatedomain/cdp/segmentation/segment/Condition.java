@@ -13,6 +13,14 @@ interface Condition {
     /** A predicate on {@code m}; it may be null for some members ({@link RuleCompiler} makes it false then). */
     String compile(SqlContext sql);
 
+    /**
+     * Whether the predicate can be null. One that cannot ({@code exists}, {@code in} a subquery) is left bare, so
+     * that PostgreSQL can turn it into a semi- or anti-join instead of a subplan evaluated per member.
+     */
+    default boolean nullable() {
+        return true;
+    }
+
     /** The conditions on saved segments within this one. */
     default Stream<SegmentCondition> segmentConditions() {
         return Stream.empty();

@@ -43,6 +43,11 @@ record EventCondition(String eventType, String field, String propertyName, Objec
     }
 
     @Override
+    public boolean nullable() {
+        return false;
+    }
+
+    @Override
     public String compile(SqlContext sql) {
         String rows = """
                 from core.event e

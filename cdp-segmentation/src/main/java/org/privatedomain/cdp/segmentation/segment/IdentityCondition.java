@@ -10,6 +10,11 @@ record IdentityCondition(IdentityType identityType) implements Condition {
     }
 
     @Override
+    public boolean nullable() {
+        return false;
+    }
+
+    @Override
     public String compile(SqlContext sql) {
         return """
                 exists (select 1 from core.identity i

@@ -53,6 +53,11 @@ record OrderCondition(Metric metric, Comparison comparison, Window window, List<
     }
 
     @Override
+    public boolean nullable() {
+        return false;
+    }
+
+    @Override
     public String compile(SqlContext sql) {
         String rows = """
                 from core.orders o

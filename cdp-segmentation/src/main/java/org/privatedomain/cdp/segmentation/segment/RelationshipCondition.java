@@ -26,6 +26,11 @@ record RelationshipCondition(String field, Window during) implements Condition {
     }
 
     @Override
+    public boolean nullable() {
+        return false;
+    }
+
+    @Override
     public String compile(SqlContext sql) {
         String fields = field == null ? "r.field <> '" + MEMBERSHIP + "'" : "r.field = " + sql.bind(field);
         String active;

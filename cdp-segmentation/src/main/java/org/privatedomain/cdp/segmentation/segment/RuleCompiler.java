@@ -22,7 +22,7 @@ final class RuleCompiler {
         return switch (condition) {
             case Combination combination -> combination.compile(sql);
             case NotCondition not -> not.compile(sql);
-            default -> "coalesce(" + condition.compile(sql) + ", false)";
+            default -> condition.nullable() ? "coalesce(" + condition.compile(sql) + ", false)" : condition.compile(sql);
         };
     }
 }

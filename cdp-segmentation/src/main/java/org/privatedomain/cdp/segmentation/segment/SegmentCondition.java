@@ -13,6 +13,11 @@ record SegmentCondition(Long segmentId, String path) implements Condition {
     }
 
     @Override
+    public boolean nullable() {
+        return false;
+    }
+
+    @Override
     public String compile(SqlContext sql) {
         return """
                 exists (select 1 from segmentation.segment_member sm

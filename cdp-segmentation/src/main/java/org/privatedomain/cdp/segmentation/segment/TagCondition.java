@@ -8,6 +8,11 @@ record TagCondition(String tag) implements Condition {
     }
 
     @Override
+    public boolean nullable() {
+        return false;
+    }
+
+    @Override
     public String compile(SqlContext sql) {
         return """
                 exists (select 1 from core.member_tag t

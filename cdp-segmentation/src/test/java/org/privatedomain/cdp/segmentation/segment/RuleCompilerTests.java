@@ -48,9 +48,19 @@ class RuleCompilerTests {
         String time = RuleCompiler.members(parse("""
                 {"type":"orders","metric":"lastOrderAt","op":"lt","value":"2026-01-01"}"""), context());
 
-        assertThat(none).contains("m.id not in (select o.member_id").contains("having not (count(*) < ");
-        assertThat(some).contains("m.id in (select o.member_id").contains("having count(*) >= ");
-        assertThat(time).contains("m.id in (select o.member_id").contains("having max(o.paid_at) < ");
+        assertThat(none).contains("not exists (select 1 from (select o.member_id as member_id")
+                .contains("having not (count(*) < ").contains("failing.member_id = m.id");
+        assertThat(some).contains("m.id in (select o.member_id as member_id").contains("having count(*) >= ");
+        assertThat(time).contains("m.id in (select o.member_id as member_id").contains("having max(o.paid_at) < ");
+    }
+
+    @Test
+    void predicatesThatCannotBeNullAreLeftBareForThePlanner() {
+        String compiled = RuleCompiler.members(parse("""
+                {"all":[{"type":"tag","tag":"vip"},{"type":"consent","purpose":"MARKETING","channel":"SMS","granted":true}]}"""),
+                context());
+
+        assertThat(compiled).contains("(exists (select 1 from core.member_tag t").contains("and coalesce((select e.consent_granted");
     }
 
     @Test
