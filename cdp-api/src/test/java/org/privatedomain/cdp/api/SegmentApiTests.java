@@ -131,6 +131,10 @@ class SegmentApiTests {
         long id = save("vips", VIPS).json().get("id").asLong();
 
         assertThat(api.post(segments() + ":preview", analyst, "{\"rule\":" + VIPS + "}").status()).isEqualTo(200);
+        api.post(segments() + ":preview", analyst, "{\"rule\":{\"not\":{\"type\":\"profile\",\"attribute\":\"name\","
+                + "\"op\":\"eq\",\"value\":\"张伟\"}}}").problem(403, "access-refused");
+        assertThat(api.post(segments() + ":preview", operator, "{\"rule\":{\"type\":\"profile\",\"attribute\":\"name\","
+                + "\"op\":\"eq\",\"value\":\"张伟\"}}").status()).isEqualTo(200);
         api.post(segments(), analyst, "{\"name\":\"x\",\"rule\":" + VIPS + "}").problem(403, "access-refused");
         api.put(segments() + "/" + id, analyst, "{\"name\":\"x\",\"rule\":" + VIPS + "}").problem(403, "access-refused");
         api.post(segments() + "/" + id + "/refresh", analyst, "").problem(403, "access-refused");

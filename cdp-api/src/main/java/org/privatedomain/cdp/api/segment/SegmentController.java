@@ -9,7 +9,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import org.privatedomain.cdp.api.security.Access;
+import org.privatedomain.cdp.api.security.AccessRefusedException;
+import org.privatedomain.cdp.api.security.Callers;
 import org.privatedomain.cdp.core.access.BrandRole;
+import org.privatedomain.cdp.core.member.Disclosure;
 import org.privatedomain.cdp.segmentation.segment.SegmentCount;
 import org.privatedomain.cdp.segmentation.segment.SegmentDefinition;
 import org.privatedomain.cdp.segmentation.segment.SegmentMemberPage;
@@ -80,9 +83,16 @@ class SegmentController {
 
     @PostMapping("/segments:preview")
     @Access(brandRole = BrandRole.ANALYST)
-    @Operation(summary = "Count the live members a rule selects now, without saving it (any role)",
+    @Operation(summary = "Count the live members a rule selects now, without saving it (any role; a rule on name "
+            + "or birthdayMonth needs OPERATOR or above)",
             description = RULE_LANGUAGE)
     SegmentCount preview(@PathVariable String brandCode, @RequestBody RuleBody body) {
+        if (Callers.disclosure() == Disclosure.MASKED && body.rule() != null
+                && segments.comparesPersonalData(body.rule())) {
+            // Counting persons by a name or birthday would unmask what analysts see masked.
+            throw new AccessRefusedException("A rule comparing name or birthdayMonth needs a key with role OPERATOR "
+                    + "or above.");
+        }
         return segments.preview(brandCode, body.rule());
     }
 

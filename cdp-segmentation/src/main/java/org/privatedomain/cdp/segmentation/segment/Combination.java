@@ -14,7 +14,7 @@ record Combination(boolean all, List<Condition> conditions) implements Condition
     }
 
     @Override
-    public Stream<SegmentCondition> segmentConditions() {
-        return conditions.stream().flatMap(Condition::segmentConditions);
+    public Stream<Condition> leaves() {
+        return conditions.stream().flatMap(Condition::leaves);
     }
 }

@@ -21,8 +21,8 @@ interface Condition {
         return true;
     }
 
-    /** The conditions on saved segments within this one. */
-    default Stream<SegmentCondition> segmentConditions() {
-        return Stream.empty();
+    /** The leaves of this condition: itself for a leaf. */
+    default Stream<Condition> leaves() {
+        return Stream.of(this);
     }
 }

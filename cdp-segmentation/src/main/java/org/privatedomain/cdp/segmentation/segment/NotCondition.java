@@ -11,7 +11,7 @@ record NotCondition(Condition condition) implements Condition {
     }
 
     @Override
-    public Stream<SegmentCondition> segmentConditions() {
-        return condition.segmentConditions();
+    public Stream<Condition> leaves() {
+        return condition.leaves();
     }
 }

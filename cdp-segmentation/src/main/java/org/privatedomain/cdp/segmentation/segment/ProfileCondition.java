@@ -20,21 +20,28 @@ record ProfileCondition(Attribute attribute, Comparison comparison) implements C
 
     /** The profile fields a rule can compare, by their name in the rule. */
     enum Attribute {
-        name("m.name", EQUALITY, Comparison::text),
-        gender("m.gender", EQUALITY, ProfileCondition::gender),
-        city("m.city", EQUALITY, Comparison::text),
-        province("m.province", EQUALITY, Comparison::text),
-        birthdayMonth("extract(month from m.birthday)", EQUALITY, ProfileCondition::month),
-        registeredAt("m.registered_at", ORDER, Comparison::time);
+        name("m.name", EQUALITY, Comparison::text, true),
+        gender("m.gender", EQUALITY, ProfileCondition::gender, false),
+        city("m.city", EQUALITY, Comparison::text, false),
+        province("m.province", EQUALITY, Comparison::text, false),
+        birthdayMonth("extract(month from m.birthday)", EQUALITY, ProfileCondition::month, true),
+        registeredAt("m.registered_at", ORDER, Comparison::time, false);
 
         private final String column;
         private final Set<Operator> operators;
         private final Function<JsonNode, Object> values;
+        private final boolean personal;
 
-        Attribute(String column, Set<Operator> operators, Function<JsonNode, Object> values) {
+        Attribute(String column, Set<Operator> operators, Function<JsonNode, Object> values, boolean personal) {
             this.column = column;
             this.operators = operators;
             this.values = values;
+            this.personal = personal;
+        }
+
+        /** Personal data that analysts see masked. */
+        boolean personal() {
+            return personal;
         }
     }
 

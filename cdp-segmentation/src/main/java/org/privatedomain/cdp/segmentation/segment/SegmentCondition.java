@@ -8,6 +8,11 @@ import java.util.stream.Stream;
  */
 record SegmentCondition(Long segmentId, String path) implements Condition {
 
+    /** The conditions on saved segments within the rule. */
+    static Stream<SegmentCondition> in(Condition rule) {
+        return rule.leaves().filter(SegmentCondition.class::isInstance).map(SegmentCondition.class::cast);
+    }
+
     static Condition parse(RuleReader rule) {
         return new SegmentCondition(rule.id("segmentId"), rule.path("segmentId"));
     }
@@ -23,10 +28,5 @@ record SegmentCondition(Long segmentId, String path) implements Condition {
                 exists (select 1 from segmentation.segment_member sm
                          where sm.brand_id = %s and sm.segment_id = %s and sm.member_id = m.id)"""
                 .formatted(sql.brand(), sql.bind(segmentId));
-    }
-
-    @Override
-    public Stream<SegmentCondition> segmentConditions() {
-        return Stream.of(this);
     }
 }

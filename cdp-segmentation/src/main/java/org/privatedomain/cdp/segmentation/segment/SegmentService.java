@@ -78,6 +78,15 @@ public class SegmentService {
         return new SegmentCount(jdbc.sql(query).params(sql.parameters()).query(Long.class).single());
     }
 
+    /**
+     * Whether the rule compares personal data that analysts see masked (name, birthday): counting persons by
+     * it would unmask them.
+     */
+    public boolean comparesPersonalData(@NotNull JsonNode rule) {
+        return RuleParser.parse(rule, "rule").leaves()
+                .anyMatch(leaf -> leaf instanceof ProfileCondition profile && profile.attribute().personal());
+    }
+
     @Transactional
     public SegmentView create(String brandCode, @Valid @NotNull SegmentDefinition definition) {
         long brandId = brands.idOf(brandCode);
@@ -267,7 +276,7 @@ public class SegmentService {
     }
 
     private void requireSegmentsExist(long brandId, Condition condition) {
-        List<SegmentCondition> used = condition.segmentConditions().toList();
+        List<SegmentCondition> used = SegmentCondition.in(condition).toList();
         if (used.isEmpty()) {
             return;
         }
@@ -299,7 +308,7 @@ public class SegmentService {
     private void saveDependencies(long brandId, long id, JsonNode rule) {
         jdbc.sql("delete from segmentation.segment_dependency where brand_id = :brand and segment_id = :id")
                 .param("brand", brandId).param("id", id).update();
-        List<Long> used = RuleParser.parse(rule, "rule").segmentConditions().map(SegmentCondition::segmentId)
+        List<Long> used = SegmentCondition.in(RuleParser.parse(rule, "rule")).map(SegmentCondition::segmentId)
                 .distinct().toList();
         for (long uses : used) {
             jdbc.sql("""

@@ -153,7 +153,7 @@ class RuleCompilerTests {
     @Test
     void aValidRuleHasNoErrors() {
         assertThatThrownBy(() -> parse("{\"type\":\"tag\",\"tag\":\"\"}")).isInstanceOf(InvalidSegmentException.class);
-        assertThat(parse("""
+        assertThat(SegmentCondition.in(parse("""
                 {"all":[{"type":"membership","during":{"last":"P1M"}},
                         {"type":"relationship"},
                         {"type":"identity","identityType":"PHONE"},
@@ -161,7 +161,7 @@ class RuleCompilerTests {
                         {"type":"events","eventType":"VISIT","field":"LIVE","window":{"from":"2026-01-01T00:00:00+08:00"},
                          "op":"eq","value":0},
                         {"type":"orders","metric":"purchaseDays","op":"gte","value":2,"channels":["TMALL"],
-                         "skus":["S-1"],"window":{"to":"2026-01-01"}}]}""").segmentConditions()
+                         "skus":["S-1"],"window":{"to":"2026-01-01"}}]}"""))
                 .map(SegmentCondition::segmentId)).containsExactly(3L);
     }
 
