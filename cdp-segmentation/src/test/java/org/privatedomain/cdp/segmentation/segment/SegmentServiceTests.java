@@ -252,6 +252,25 @@ class SegmentServiceTests {
     }
 
     @Test
+    void materialisedMembershipsFollowMergesAndErasuresBeforeTheNextRefresh() {
+        long survivor = member("a");
+        long merged = member("b");
+        long erased = member("c");
+        members.tag(brand, merged, "vip");
+        members.tag(brand, erased, "vip");
+        long vips = save("{\"type\":\"tag\",\"tag\":\"vip\"}", null).id();
+        segments.refresh(brand, vips);
+
+        members.upsert(brand, new MemberProfile(List.of(new Identity(IdentityType.MEMBER_NO, "a"),
+                new Identity(IdentityType.MEMBER_NO, "b")), null, null, null, null, null, null, null));
+        members.erase(brand, erased);
+
+        assertThat(ids(vips)).containsExactly(survivor);
+        assertThat(segments.refresh(brand, vips)).extracting(SegmentRefresh::added, SegmentRefresh::removed)
+                .containsExactly(0L, 0L);
+    }
+
+    @Test
     void allAnyAndNotNest() {
         long a = member("a");
         long b = member("b");
