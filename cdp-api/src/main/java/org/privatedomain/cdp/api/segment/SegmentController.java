@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import org.privatedomain.cdp.api.security.Access;
@@ -13,13 +14,13 @@ import org.privatedomain.cdp.api.security.AccessRefusedException;
 import org.privatedomain.cdp.api.security.Callers;
 import org.privatedomain.cdp.core.access.BrandRole;
 import org.privatedomain.cdp.core.member.Disclosure;
+import org.privatedomain.cdp.segmentation.segment.RuleVocabulary;
 import org.privatedomain.cdp.segmentation.segment.SegmentCount;
 import org.privatedomain.cdp.segmentation.segment.SegmentDefinition;
 import org.privatedomain.cdp.segmentation.segment.SegmentMemberPage;
 import org.privatedomain.cdp.segmentation.segment.SegmentRefresh;
 import org.privatedomain.cdp.segmentation.segment.SegmentService;
 import org.privatedomain.cdp.segmentation.segment.SegmentView;
-import org.privatedomain.cdp.segmentation.segment.RuleVocabulary;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -37,6 +38,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/v1/brands/{brandCode}")
@@ -180,11 +182,11 @@ class SegmentController {
         segments.get(brandCode, id); // a missing segment is a 404 problem, before the stream starts
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"segment-" + id + "-members.csv\"")
-                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .body(out -> segments.writeMembersCsv(brandCode, id, out));
     }
 
     /** The body of a preview: only the rule. */
-    record RuleBody(tools.jackson.databind.JsonNode rule) {
+    record RuleBody(JsonNode rule) {
     }
 }

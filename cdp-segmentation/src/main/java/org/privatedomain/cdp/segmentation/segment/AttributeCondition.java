@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.EnumSet;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * {@code {"type":"attribute","key":"level","op":"eq","value":"gold"}}: a brand-defined attribute compared.
@@ -57,7 +58,7 @@ record AttributeCondition(String key, Comparison comparison) implements Conditio
 
     private static String json(Object scalar) {
         return switch (scalar) {
-            case String text -> tools.jackson.databind.node.JsonNodeFactory.instance.stringNode(text).toString();
+            case String text -> JsonNodeFactory.instance.stringNode(text).toString();
             case BigDecimal number -> number.toPlainString();
             default -> scalar.toString();
         };

@@ -1,5 +1,6 @@
 package org.privatedomain.cdp.segmentation.segment;
 
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
@@ -78,6 +79,6 @@ record ProfileCondition(Attribute attribute, Comparison comparison) implements C
         if (!value.isIntegralNumber() || value.asInt() < 1 || value.asInt() > 12) {
             throw new IllegalArgumentException("must be a month number from 1 to 12");
         }
-        return java.math.BigDecimal.valueOf(value.asInt());
+        return BigDecimal.valueOf(value.asInt());
     }
 }

@@ -1,5 +1,6 @@
 package org.privatedomain.cdp.segmentation.segment;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -58,6 +59,6 @@ public record RuleVocabulary(String language, List<Term> types, List<Term> opera
     }
 
     private static List<Term> terms(String[][] table, boolean english) {
-        return java.util.Arrays.stream(table).map(row -> new Term(row[0], english ? row[2] : row[1])).toList();
+        return Arrays.stream(table).map(row -> new Term(row[0], english ? row[2] : row[1])).toList();
     }
 }

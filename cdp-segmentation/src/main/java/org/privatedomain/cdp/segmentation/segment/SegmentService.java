@@ -21,6 +21,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -293,7 +294,7 @@ public class SegmentService {
 
     private Map<String, Object> definitionParameters(long brandId, SegmentDefinition definition, Duration schedule,
             Instant now) {
-        Map<String, Object> parameters = new java.util.HashMap<>();
+        Map<String, Object> parameters = new HashMap<>();
         parameters.put("brand", brandId);
         parameters.put("name", definition.name());
         parameters.put("description", definition.description());

@@ -1,6 +1,7 @@
 package org.privatedomain.cdp.segmentation.segment;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -20,7 +21,7 @@ final class SqlContext {
         this.now = now;
         this.zone = zone;
         parameters.put("brand", brandId);
-        parameters.put("now", java.sql.Timestamp.from(now));
+        parameters.put("now", Timestamp.from(now));
         parameters.put("zone", zone.getId());
         parameters.put("minQualifyingAmount", minQualifyingAmount);
     }
@@ -28,7 +29,7 @@ final class SqlContext {
     /** A new named parameter holding the value, as {@code :pN} to put in the SQL. */
     String bind(Object value) {
         String name = "p" + parameters.size();
-        parameters.put(name, value instanceof Instant instant ? java.sql.Timestamp.from(instant) : value);
+        parameters.put(name, value instanceof Instant instant ? Timestamp.from(instant) : value);
         return ":" + name;
     }
 
