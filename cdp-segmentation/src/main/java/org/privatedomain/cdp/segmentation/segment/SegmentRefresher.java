@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
 import org.privatedomain.cdp.core.brand.BrandContext;
 import org.privatedomain.cdp.core.brand.BrandService;
 import org.privatedomain.cdp.core.error.ConflictException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -29,6 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class SegmentRefresher {
+
+    private static final Logger log = LoggerFactory.getLogger(SegmentRefresher.class);
 
     private final BrandService brands;
     private final JdbcClient jdbc;
@@ -107,24 +111,36 @@ class SegmentRefresher {
 
     /**
      * Claims the segment whose scheduled refresh is most overdue (skipping those another poller holds) and
-     * refreshes it with its dependencies in a transaction of its own; false when none is due.
+     * refreshes it with its dependencies in a transaction of its own; false when none is due. A refresh that
+     * fails is undone and the segment postponed by its interval, so that it cannot hold up the others.
      */
     boolean refreshNextDue(Clock clock) {
         return Boolean.TRUE.equals(transaction.execute(status -> {
             Instant now = clock.instant();
-            record Due(long brandId, long id) {
+            record Due(long brandId, long id, String schedule) {
             }
             Optional<Due> due = jdbc.sql("""
-                            select brand_id, id from segmentation.segment
+                            select brand_id, id, refresh_schedule from segmentation.segment
                              where next_refresh_at <= :now
                              order by next_refresh_at
                              limit 1
                              for update skip locked
                             """)
                     .param("now", Timestamp.from(now))
-                    .query((rs, row) -> new Due(rs.getLong(1), rs.getLong(2))).optional();
-            due.ifPresent(segment -> refreshWithDependencies(brands.context(brands.codeOf(segment.brandId())),
-                    segment.id(), now));
+                    .query((rs, row) -> new Due(rs.getLong(1), rs.getLong(2), rs.getString(3))).optional();
+            due.ifPresent(segment -> {
+                jdbc.sql("savepoint scheduled_refresh").update();
+                try {
+                    refreshWithDependencies(brands.context(brands.codeOf(segment.brandId())), segment.id(), now);
+                } catch (RuntimeException failed) {
+                    log.warn("The scheduled refresh of segment {} of brand {} failed; it is postponed by {}.",
+                            segment.id(), segment.brandId(), segment.schedule(), failed);
+                    jdbc.sql("rollback to savepoint scheduled_refresh").update();
+                    jdbc.sql("update segmentation.segment set next_refresh_at = :next where brand_id = :brand and id = :id")
+                            .param("next", Timestamp.from(now.plus(Duration.parse(segment.schedule()))))
+                            .param("brand", segment.brandId()).param("id", segment.id()).update();
+                }
+            });
             return due.isPresent();
         }));
     }

@@ -400,6 +400,24 @@ class SegmentServiceTests {
     }
 
     @Test
+    void aScheduledRefreshThatFailsIsPostponedWithoutHoldingUpTheOthers() {
+        member("a");
+        long broken = save("{\"type\":\"tag\",\"tag\":\"x\"}", "PT1H").id();
+        long hourly = save("{\"type\":\"identity\",\"identityType\":\"MEMBER_NO\"}", "PT1H").id();
+        // A rule stored before a kind of leaf was withdrawn, say: it no longer compiles.
+        jdbc.sql("update segmentation.segment set rule = '{\"type\":\"withdrawn\"}', next_refresh_at = now() - interval '1 day'"
+                        + " where id = :id")
+                .param("id", broken).update();
+
+        segments.refreshDue();
+
+        assertThat(segments.get(brand, hourly).size()).isEqualTo(1);
+        SegmentView postponed = segments.get(brand, broken);
+        assertThat(postponed.refreshedAt()).isNull();
+        assertThat(postponed.nextRefreshAt()).isAfter(java.time.Instant.now().plusSeconds(3000));
+    }
+
+    @Test
     void segmentsOfAnotherBrandAreNotFound() {
         long mine = save("{\"type\":\"tag\",\"tag\":\"x\"}", null).id();
         String other = brand;
