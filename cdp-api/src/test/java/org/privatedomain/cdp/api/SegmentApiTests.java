@@ -121,6 +121,8 @@ class SegmentApiTests {
         api.get(segments() + "/" + id, otherKey).problem(404, "brand-not-found");
         api.get("/api/v1/brands/" + other + "/segments/" + id, otherKey).problem(404, "segment-not-found");
         api.get("/api/v1/brands/" + other + "/segments/" + id + "/members.csv", otherKey).problem(404, "segment-not-found");
+        assertThat(api.send(api.request("/api/v1/brands/" + other + "/segments/" + id + "/members", otherKey)
+                .header("Accept", "text/csv").GET()).status()).isEqualTo(404);
         api.post("/api/v1/brands/" + other + "/segments/" + id + "/refresh", otherKey, "").problem(404, "segment-not-found");
         api.delete("/api/v1/brands/" + other + "/segments/" + id, otherKey).problem(404, "segment-not-found");
         assertThat(api.get("/api/v1/brands/" + other + "/segments", otherKey).json()).isEmpty();
