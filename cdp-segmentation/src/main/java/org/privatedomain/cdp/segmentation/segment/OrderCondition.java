@@ -22,11 +22,11 @@ record OrderCondition(Metric metric, Comparison comparison, Window window, List<
             Operator.LTE);
     private static final Set<Operator> TIME = EnumSet.of(Operator.GT, Operator.GTE, Operator.LT, Operator.LTE);
 
-    /** What is aggregated, by its name in the rule. */
+    /** What is aggregated, by its name in the rule; {@code %s} stands for the brand's timezone. */
     enum Metric {
         count("count(*)", BigDecimal.ZERO),
         netAmount("sum(o.amount - o.refunded_amount)", BigDecimal.ZERO),
-        purchaseDays("count(distinct (o.paid_at at time zone :zone)::date)", BigDecimal.ZERO),
+        purchaseDays("count(distinct (o.paid_at at time zone %s)::date)", BigDecimal.ZERO),
         lastOrderAt("max(o.paid_at)", null),
         firstOrderAt("min(o.paid_at)", null);
 
@@ -68,6 +68,7 @@ record OrderCondition(Metric metric, Comparison comparison, Window window, List<
                         channels == null ? "" : " and o.channel in (" + sql.bind(channels) + ")",
                         skus == null ? "" : " and exists (select 1 from jsonb_array_elements(o.items) item"
                                 + " where item ->> 'sku' in (" + sql.bind(skus) + "))");
-        return Aggregate.compile(rows, "o.member_id", metric.aggregate, comparison, metric.zero, sql);
+        return Aggregate.compile(rows, "o.member_id", metric.aggregate.formatted(sql.zoneParameter()), comparison,
+                metric.zero, sql);
     }
 }

@@ -35,7 +35,8 @@ record RelationshipCondition(String field, Window during) implements Condition {
         String fields = field == null ? "r.field <> '" + MEMBERSHIP + "'" : "r.field = " + sql.bind(field);
         String active;
         if (during == null) {
-            active = "r.connected_at < :now and (r.disconnected_at is null or r.disconnected_at >= :now)";
+            active = "r.connected_at < " + sql.now() + " and (r.disconnected_at is null or r.disconnected_at >= "
+                    + sql.now() + ")";
         } else {
             Instant start = during.start(sql);
             Instant end = during.end(sql);
