@@ -42,8 +42,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .cors(cors -> { })
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
-                        // A streamed download goes on in an async dispatch of a request already authorised; the
-                        // stateless key authentication is not there to be checked again.
+                        // The second dispatch of a streamed answer (a CSV export) belongs to a request already
+                        // authorised; it carries no key to check again.
                         .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs",
                                 "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**",

@@ -18,6 +18,7 @@ import org.privatedomain.cdp.core.error.InvalidInputException;
 import org.privatedomain.cdp.core.error.MovedException;
 import org.privatedomain.cdp.core.error.NotFoundException;
 import org.privatedomain.cdp.core.validation.ReadableErrors;
+import org.privatedomain.cdp.segmentation.segment.InvalidSegmentException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -116,6 +117,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AccessRefusedException.class)
     ProblemDetail refused(AccessRefusedException ex) {
         return problem(HttpStatus.FORBIDDEN, "access-refused", ex.getMessage());
+    }
+
+    /** A segment rule with faulty nodes: each named by its JSON path, such as {@code rule.all[2].window}. */
+    @ExceptionHandler(InvalidSegmentException.class)
+    ProblemDetail invalidSegment(InvalidSegmentException ex) {
+        return invalidInput(ex.errors().stream().map(error -> new FieldMessage(error.field(), error.message())).toList());
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

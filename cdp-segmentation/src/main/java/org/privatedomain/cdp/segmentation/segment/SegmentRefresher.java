@@ -1,0 +1,208 @@
+package org.privatedomain.cdp.segmentation.segment;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.privatedomain.cdp.core.brand.BrandContext;
+import org.privatedomain.cdp.core.brand.BrandService;
+import org.privatedomain.cdp.core.error.ConflictException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Materialises segments: each in one set-based statement, after the segments it uses, which the dependency
+ * edges ({@code segmentation.segment_dependency}) order. A brand's segments and edges are few (they are
+ * definitions, not members), so the graph is walked in memory.
+ */
+@Component
+class SegmentRefresher {
+
+    private static final Logger log = LoggerFactory.getLogger(SegmentRefresher.class);
+
+    private final BrandService brands;
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final TransactionTemplate transaction;
+
+    SegmentRefresher(BrandService brands, JdbcClient jdbc, JsonMapper json, PlatformTransactionManager transactions) {
+        this.brands = brands;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    static SqlContext context(BrandContext brand, Instant now) {
+        return new SqlContext(brand.id(), now, ZoneId.of(brand.settings().timezone()),
+                brand.settings().tiers().minQualifyingAmount());
+    }
+
+    /** Refuses (409 {@code segment-cycle}) a segment that now uses itself, directly or through others. */
+    void requireAcyclic(long brandId, long id) {
+        Map<Long, List<Long>> uses = edges(brandId);
+        List<Long> cycle = cycleFrom(id, id, uses, new ArrayList<>(List.of(id)), new LinkedHashSet<>());
+        if (cycle != null) {
+            Map<Long, String> names = jdbc.sql("select id, name from segmentation.segment where brand_id = :brand")
+                    .param("brand", brandId)
+                    .query((rs, row) -> Map.entry(rs.getLong(1), rs.getString(2))).list().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+            throw new ConflictException("segment-cycle", "Segments may not use themselves: "
+                    + cycle.stream().map(segment -> segment + " (" + names.get(segment) + ")")
+                            .collect(Collectors.joining(" uses ")) + ".");
+        }
+    }
+
+    private static List<Long> cycleFrom(long start, long at, Map<Long, List<Long>> uses, List<Long> path,
+            Set<Long> seen) {
+        for (long next : uses.getOrDefault(at, List.of())) {
+            path.add(next);
+            if (next == start) {
+                return path;
+            }
+            if (seen.add(next)) {
+                List<Long> cycle = cycleFrom(start, next, uses, path, seen);
+                if (cycle != null) {
+                    return cycle;
+                }
+            }
+            path.removeLast();
+        }
+        return null;
+    }
+
+    /**
+     * Refreshes the segment after every segment it uses, directly or not (each before the segments using it),
+     * within the caller's transaction, all as of {@code now}; returns the segment's own refresh.
+     */
+    SegmentRefresh refreshWithDependencies(BrandContext brand, long id, Instant now) {
+        Map<Long, List<Long>> uses = edges(brand.id());
+        List<Long> order = new ArrayList<>();
+        dependenciesFirst(id, uses, new LinkedHashSet<>(), order);
+        // Rows locked in id order, so concurrent refreshes of overlapping segments queue instead of deadlocking.
+        jdbc.sql("select id from segmentation.segment where brand_id = :brand and id in (:ids) order by id for update")
+                .param("brand", brand.id()).param("ids", order).query(Long.class).list();
+        SegmentRefresh refresh = null;
+        for (long segment : order) {
+            refresh = refreshOne(brand, segment, now);
+        }
+        return refresh;
+    }
+
+    private static void dependenciesFirst(long id, Map<Long, List<Long>> uses, Set<Long> seen, List<Long> order) {
+        if (seen.add(id)) {
+            uses.getOrDefault(id, List.of()).forEach(used -> dependenciesFirst(used, uses, seen, order));
+            order.add(id);
+        }
+    }
+
+    /**
+     * Claims the segment whose scheduled refresh is most overdue (skipping those another poller holds) and
+     * refreshes it with its dependencies in a transaction of its own; false when none is due. A refresh that
+     * fails is undone and the segment postponed by its interval, so that it cannot hold up the others.
+     */
+    boolean refreshNextDue(Clock clock) {
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            Instant now = clock.instant();
+            record Due(long brandId, long id, String schedule) {
+            }
+            Optional<Due> due = jdbc.sql("""
+                            select brand_id, id, refresh_schedule from segmentation.segment
+                             where next_refresh_at <= :now
+                             order by next_refresh_at
+                             limit 1
+                             for update skip locked
+                            """)
+                    .param("now", Timestamp.from(now))
+                    .query((rs, row) -> new Due(rs.getLong(1), rs.getLong(2), rs.getString(3))).optional();
+            due.ifPresent(segment -> {
+                jdbc.sql("savepoint scheduled_refresh").update();
+                try {
+                    refreshWithDependencies(brands.context(brands.codeOf(segment.brandId())), segment.id(), now);
+                } catch (RuntimeException failed) {
+                    log.warn("The scheduled refresh of segment {} of brand {} failed; it is postponed by {}.",
+                            segment.id(), segment.brandId(), segment.schedule(), failed);
+                    jdbc.sql("rollback to savepoint scheduled_refresh").update();
+                    jdbc.sql("update segmentation.segment set next_refresh_at = :next where brand_id = :brand and id = :id")
+                            .param("next", Timestamp.from(now.plus(Duration.parse(segment.schedule()))))
+                            .param("brand", segment.brandId()).param("id", segment.id()).update();
+                }
+            });
+            return due.isPresent();
+        }));
+    }
+
+    private SegmentRefresh refreshOne(BrandContext brand, long id, Instant now) {
+        record Stored(String rule, String schedule) {
+        }
+        Stored stored = jdbc.sql("select rule::text, refresh_schedule from segmentation.segment where brand_id = :brand and id = :id")
+                .param("brand", brand.id()).param("id", id)
+                .query((rs, row) -> new Stored(rs.getString(1), rs.getString(2))).single();
+        SqlContext sql = context(brand, now);
+        String members = RuleCompiler.members(RuleParser.parse(json.readTree(stored.rule()), "rule"), sql);
+        Map<String, Object> parameters = new HashMap<>(sql.parameters());
+        parameters.put("segment", id);
+        // One statement: the rule is evaluated once; members who left are deleted, those who entered inserted,
+        // those who stayed keep their row (and the time they entered).
+        SegmentRefresh refresh = jdbc.sql("""
+                        with matched as materialized (
+                            select m.id %s),
+                        removed as (
+                            delete from segmentation.segment_member sm
+                             where sm.brand_id = :brand and sm.segment_id = :segment
+                               and not exists (select 1 from matched where matched.id = sm.member_id)
+                            returning 1),
+                        added as (
+                            insert into segmentation.segment_member (brand_id, segment_id, member_id, added_at)
+                            select :brand, :segment, id, :now from matched
+                            on conflict do nothing
+                            returning 1)
+                        select (select count(*) from matched), (select count(*) from added),
+                               (select count(*) from removed)
+                        """.formatted(members))
+                .params(parameters)
+                .query((rs, row) -> new SegmentRefresh(now, rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .single();
+        jdbc.sql("""
+                        update segmentation.segment
+                           set refreshed_at = :now, size = :size, next_refresh_at = :next
+                         where brand_id = :brand and id = :id
+                        """)
+                .param("now", Timestamp.from(now)).param("size", refresh.size())
+                .param("next", stored.schedule() == null ? null
+                        : Timestamp.from(now.plus(Duration.parse(stored.schedule()))))
+                .param("brand", brand.id()).param("id", id).update();
+        jdbc.sql("""
+                        insert into segmentation.segment_refresh (brand_id, segment_id, refreshed_at, size, added, removed)
+                        values (:brand, :id, :now, :size, :added, :removed)
+                        on conflict do nothing
+                        """)
+                .param("brand", brand.id()).param("id", id).param("now", Timestamp.from(now))
+                .param("size", refresh.size()).param("added", refresh.added()).param("removed", refresh.removed())
+                .update();
+        return refresh;
+    }
+
+    private Map<Long, List<Long>> edges(long brandId) {
+        Map<Long, List<Long>> uses = new HashMap<>();
+        jdbc.sql("select segment_id, uses_segment_id from segmentation.segment_dependency where brand_id = :brand")
+                .param("brand", brandId)
+                .query(rs -> {
+                    uses.computeIfAbsent(rs.getLong(1), segment -> new ArrayList<>()).add(rs.getLong(2));
+                });
+        return uses;
+    }
+}

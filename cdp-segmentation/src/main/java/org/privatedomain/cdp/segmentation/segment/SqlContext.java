@@ -1,0 +1,67 @@
+package org.privatedomain.cdp.segmentation.segment;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a rule is compiled against: the brand, the instant "now" of the evaluation, the brand's timezone and
+ * qualifying-order threshold, and the parameters the compiled SQL names. Conditions {@link #bind} every value.
+ */
+final class SqlContext {
+
+    private final Instant now;
+    private final ZoneId zone;
+    private final Map<String, Object> parameters = new LinkedHashMap<>();
+
+    SqlContext(long brandId, Instant now, ZoneId zone, BigDecimal minQualifyingAmount) {
+        this.now = now;
+        this.zone = zone;
+        parameters.put("brand", brandId);
+        parameters.put("now", Timestamp.from(now));
+        parameters.put("zone", zone.getId());
+        parameters.put("minQualifyingAmount", minQualifyingAmount);
+    }
+
+    /** A new named parameter holding the value, as {@code :pN} to put in the SQL. */
+    String bind(Object value) {
+        String name = "p" + parameters.size();
+        parameters.put(name, value instanceof Instant instant ? Timestamp.from(instant) : value);
+        return ":" + name;
+    }
+
+    /** The brand's id as a parameter. */
+    String brand() {
+        return ":brand";
+    }
+
+    /** The instant of the evaluation as a parameter. */
+    String now() {
+        return ":now";
+    }
+
+    /** The brand's timezone id as a parameter, for {@code at time zone}. */
+    String zoneParameter() {
+        return ":zone";
+    }
+
+    /** Net amounts must be above this (the brand's tier setting) for an order to qualify, as a parameter. */
+    String minQualifyingAmount() {
+        return ":minQualifyingAmount";
+    }
+
+    Instant instant() {
+        return now;
+    }
+
+    ZoneId zone() {
+        return zone;
+    }
+
+    Map<String, Object> parameters() {
+        return parameters;
+    }
+}
