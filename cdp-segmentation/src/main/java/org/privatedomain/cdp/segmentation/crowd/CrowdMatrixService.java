@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.privatedomain.cdp.core.brand.BrandContext;
 import org.privatedomain.cdp.core.brand.BrandService;
 import org.privatedomain.cdp.core.period.Period;
@@ -23,6 +26,9 @@ import org.springframework.stereotype.Service;
 /** The crowd matrix of fast-plus.md for a period, computed from fresh tiers and RFM. */
 @Service
 public class CrowdMatrixService {
+
+    private static final Pattern PARAMETER =
+            Pattern.compile("(?<!:):(brand|period|start|end|at|windowStart|minAmount|monetaryCuts)\\b");
 
     private final BrandService brands;
     private final TierService tiers;
@@ -76,6 +82,21 @@ public class CrowdMatrixService {
         }
         return new CrowdMatrix(period.id(), period.start(), period.end(), run.asOf(), median[0],
                 distribution.computedAt(), result);
+    }
+
+    /**
+     * {@code select member_id, tier, value_band, propagation_band from ...}: every person listed in the period's
+     * matrix (the current one for null), from fresh tiers and RFM, for other queries (segment rules); values are
+     * bound through the caller's binder. Persons in no listed cell are in (NONE, NONE, NONE).
+     */
+    public String personsSql(String brandCode, String periodId, Function<Object, String> bind) {
+        BrandContext brand = brands.context(brandCode);
+        Period period = tiers.ensureFresh(brandCode, periodId);
+        Map<String, Object> params = CrowdQuery.params(brand, period, rfm.report(brandCode, rfmAsOf(brand, period)));
+        return "select member_id, tier, value_band, propagation_band from ("
+                + PARAMETER.matcher(CrowdQuery.PERSONS).replaceAll(
+                        found -> Matcher.quoteReplacement(bind.apply(params.get(found.group(1)))))
+                + ") crowd";
     }
 
     /** The period's last local day, or today for a period that has not ended. */

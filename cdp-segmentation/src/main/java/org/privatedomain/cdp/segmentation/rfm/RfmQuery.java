@@ -7,7 +7,7 @@ package org.privatedomain.cdp.segmentation.rfm;
  */
 final class RfmQuery {
 
-    static final String VALUES = """
+    private static final String VALUES = """
             select o.member_id,
                    floor(extract(epoch from (cast(:at as timestamptz) - max(o.paid_at))) / 86400)::bigint as recency,
                    case when :byDays then count(distinct (o.paid_at at time zone :zone)::date)
@@ -22,6 +22,9 @@ final class RfmQuery {
                %s
              group by o.member_id
             """;
+
+    /** Every scored person's values. */
+    static final String PERSONS = VALUES.formatted("");
 
     /**
      * One pass over the window: the cut points (the brand's, or the interpolated 20/40/60/80th percentiles of the
@@ -51,7 +54,7 @@ final class RfmQuery {
                     from person p
                    group by 1, 2, 3) s on true
              order by 4, 5, 6
-            """.formatted(VALUES.formatted(""));
+            """.formatted(PERSONS);
 
     /** One person's values; no row when the person has no qualifying order in the window. */
     static final String PERSON = VALUES.formatted("and o.member_id = :member");

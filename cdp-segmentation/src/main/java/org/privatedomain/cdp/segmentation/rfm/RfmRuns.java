@@ -26,6 +26,7 @@ import org.privatedomain.cdp.core.brand.BrandSettingsChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,8 +54,8 @@ class RfmRuns {
         this.clock = clock;
     }
 
-    /** The fresh run as of the end of the local date {@code asOf}. Read committed: see TierSnapshots. */
-    @Transactional
+    /** The fresh run as of the end of the local date {@code asOf}. Its own transaction: see TierSnapshots. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public RfmReport ensureFresh(BrandContext brand, LocalDate asOf) {
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended('rfm:' || :brand || ':' || :asOf, 0))")
                 .param("brand", brand.id()).param("asOf", asOf.toString()).query().singleRow();

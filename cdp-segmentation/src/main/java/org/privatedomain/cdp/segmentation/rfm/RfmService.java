@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.function.Function;
 import org.privatedomain.cdp.core.brand.BrandContext;
 import org.privatedomain.cdp.core.brand.BrandService;
 import org.privatedomain.cdp.core.error.InvalidInputException;
@@ -63,6 +64,14 @@ public class RfmService {
                 .optional()
                 .orElse(new MemberRfm(run.asOf(), run.computedAt(), null, 0, BigDecimal.ZERO.setScale(2), null, null,
                         null, null));
+    }
+
+    /**
+     * {@code select member_id, r_score, f_score, m_score, segment from ...}: every person scored by the brand's
+     * fresh run as of today, for other queries (segment rules); values are bound through the caller's binder.
+     */
+    public String scoredSql(String brandCode, Function<Object, String> bind) {
+        return RfmSql.scored(brands.context(brandCode), report(brandCode, null), bind);
     }
 
     private static MemberRfm scored(RfmReport run, long recency, long frequency, BigDecimal monetary) {

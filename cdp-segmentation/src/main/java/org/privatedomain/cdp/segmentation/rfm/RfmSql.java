@@ -12,7 +12,7 @@ import org.privatedomain.cdp.core.brand.BrandContext;
  * RFM as SQL for other queries (segment rules): every person scored by a run, with their three scores and
  * segment code. Values are bound through the caller's binder, so the text holds no value.
  */
-public final class RfmSql {
+final class RfmSql {
 
     private static final Pattern PARAMETER = Pattern.compile("(?<!:):(brand|at|from|zone|byDays|minAmount)\\b");
 
@@ -20,9 +20,9 @@ public final class RfmSql {
     }
 
     /** {@code select member_id, r_score, f_score, m_score, segment from ...} for the run's persons. */
-    public static String scored(BrandContext brand, RfmReport run, Function<Object, String> bind) {
+    static String scored(BrandContext brand, RfmReport run, Function<Object, String> bind) {
         Map<String, Object> window = RfmRuns.window(brand, brand.settings().rfm(), run.at(), run.windowStart());
-        Matcher parameters = PARAMETER.matcher(RfmQuery.VALUES);
+        Matcher parameters = PARAMETER.matcher(RfmQuery.PERSONS);
         String values = parameters.replaceAll(found -> Matcher.quoteReplacement(bind.apply(window.get(found.group(1)))));
         RfmScale scale = run.scale();
         String r = score("5", "-", "recency", scale.recencyCuts(), bind);

@@ -17,17 +17,20 @@ final class RuleParser {
     static final int MAX_NODES = 200;
 
     /** Every kind of leaf by its {@code "type"}: a new kind is one entry here. */
-    static final Map<String, Function<RuleReader, Condition>> LEAVES = Map.of(
-            "profile", ProfileCondition::parse,
-            "attribute", AttributeCondition::parse,
-            "tag", TagCondition::parse,
-            "identity", IdentityCondition::parse,
-            "relationship", RelationshipCondition::parse,
-            "membership", RelationshipCondition::parseMembership,
-            "consent", ConsentCondition::parse,
-            "orders", OrderCondition::parse,
-            "events", EventCondition::parse,
-            "segment", SegmentCondition::parse);
+    static final Map<String, Function<RuleReader, Condition>> LEAVES = Map.ofEntries(
+            Map.entry("profile", ProfileCondition::parse),
+            Map.entry("attribute", AttributeCondition::parse),
+            Map.entry("tag", TagCondition::parse),
+            Map.entry("identity", IdentityCondition::parse),
+            Map.entry("relationship", RelationshipCondition::parse),
+            Map.entry("membership", RelationshipCondition::parseMembership),
+            Map.entry("consent", ConsentCondition::parse),
+            Map.entry("orders", OrderCondition::parse),
+            Map.entry("events", EventCondition::parse),
+            Map.entry("segment", SegmentCondition::parse),
+            Map.entry("tier", TierCondition::parse),
+            Map.entry("rfm", RfmCondition::parse),
+            Map.entry("crowd", CrowdCondition::parse));
 
     private final List<RuleError> errors = new ArrayList<>();
     private int nodes;

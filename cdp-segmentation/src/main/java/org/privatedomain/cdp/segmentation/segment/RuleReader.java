@@ -20,6 +20,8 @@ final class RuleReader {
 
     static final int MAX_VALUES = 100;
 
+    private static final Pattern PERIOD = Pattern.compile("\\d{4}-(\\d{2}|W\\d{2}|Q[1-4])");
+
     private final JsonNode node;
     private final String path;
     private final List<RuleError> errors;
@@ -144,6 +146,55 @@ final class RuleReader {
             }
         }
         return codes;
+    }
+
+    /** A non-empty list of the enum's constants, or null when absent. */
+    <E extends Enum<E>> List<E> enumValues(String field, Class<E> type) {
+        List<String> codes = codes(field);
+        if (codes == null) {
+            return null;
+        }
+        List<E> values = new ArrayList<>();
+        for (int i = 0; i < codes.size(); i++) {
+            try {
+                values.add(Enum.valueOf(type, codes.get(i)));
+            } catch (IllegalArgumentException unknown) {
+                error(field + "[" + i + "]", "must be one of " + Arrays.toString(type.getEnumConstants()));
+            }
+        }
+        return values;
+    }
+
+    /** A non-empty list of whole numbers from {@code min} to {@code max}, or null when absent. */
+    List<Integer> integers(String field, int min, int max) {
+        JsonNode value = get(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isArray() || value.isEmpty() || value.size() > MAX_VALUES) {
+            error(field, "must be a list of 1 to " + MAX_VALUES + " whole numbers");
+            return null;
+        }
+        List<Integer> numbers = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode item = value.get(i);
+            if (!item.isIntegralNumber() || item.asInt() < min || item.asInt() > max) {
+                error(field + "[" + i + "]", "must be a whole number from " + min + " to " + max);
+            } else {
+                numbers.add(item.asInt());
+            }
+        }
+        return numbers;
+    }
+
+    /** A period id (2026-10, 2026-W42, 2026-Q4), or null for the current period; the brand checks its type. */
+    String period(String field) {
+        String value = text(field, false);
+        if (value != null && !PERIOD.matcher(value).matches()) {
+            error(field, "must be a period like 2026-10, 2026-W42 or 2026-Q4");
+            return null;
+        }
+        return value;
     }
 
     /**

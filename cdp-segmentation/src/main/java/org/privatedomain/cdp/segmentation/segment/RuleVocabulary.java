@@ -25,7 +25,10 @@ public record RuleVocabulary(String language, List<Term> types, List<Term> opera
             {"consent", "授权同意", "Consent"},
             {"orders", "订单", "Orders"},
             {"events", "行为事件", "Events"},
-            {"segment", "所属人群", "In segment"}};
+            {"segment", "所属人群", "In segment"},
+            {"tier", "关系分层", "FAST+ tier"},
+            {"rfm", "RFM分群", "RFM segment or scores"},
+            {"crowd", "人群矩阵单元", "Crowd matrix cell"}};
 
     private static final String[][] OPERATORS = {
             {"eq", "等于", "equals"},

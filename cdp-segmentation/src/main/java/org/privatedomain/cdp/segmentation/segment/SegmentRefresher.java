@@ -38,17 +38,20 @@ class SegmentRefresher {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final TransactionTemplate transaction;
+    private final SegmentFacts facts;
 
-    SegmentRefresher(BrandService brands, JdbcClient jdbc, JsonMapper json, PlatformTransactionManager transactions) {
+    SegmentRefresher(BrandService brands, JdbcClient jdbc, JsonMapper json, PlatformTransactionManager transactions,
+            SegmentFacts facts) {
         this.brands = brands;
         this.jdbc = jdbc;
         this.json = json;
         this.transaction = new TransactionTemplate(transactions);
+        this.facts = facts;
     }
 
-    static SqlContext context(BrandContext brand, Instant now) {
-        return new SqlContext(brand.id(), now, ZoneId.of(brand.settings().timezone()),
-                brand.settings().tiers().minQualifyingAmount());
+    SqlContext context(BrandContext brand, Instant now) {
+        return new SqlContext(brand.id(), brand.code(), now, ZoneId.of(brand.settings().timezone()),
+                brand.settings().tiers().minQualifyingAmount(), facts);
     }
 
     /** Refuses (409 {@code segment-cycle}) a segment that now uses itself, directly or through others. */

@@ -74,7 +74,7 @@ public class SegmentService {
         BrandContext brand = brands.context(brandCode);
         Condition condition = RuleParser.parse(rule, "rule");
         requireSegmentsExist(brand.id(), condition);
-        SqlContext sql = SegmentRefresher.context(brand, clock.instant());
+        SqlContext sql = refresher.context(brand, clock.instant());
         String query = "select count(*) " + RuleCompiler.members(condition, sql);
         return new SegmentCount(jdbc.sql(query).params(sql.parameters()).query(Long.class).single());
     }

@@ -9,17 +9,23 @@ import java.util.Map;
 
 /**
  * What a rule is compiled against: the brand, the instant "now" of the evaluation, the brand's timezone and
- * qualifying-order threshold, and the parameters the compiled SQL names. Conditions {@link #bind} every value.
+ * qualifying-order threshold, the computed facts (tiers, RFM, crowd matrix) made fresh on demand, and the
+ * parameters the compiled SQL names. Conditions {@link #bind} every value.
  */
 final class SqlContext {
 
+    private final String brandCode;
     private final Instant now;
     private final ZoneId zone;
+    private final SegmentFacts facts;
     private final Map<String, Object> parameters = new LinkedHashMap<>();
 
-    SqlContext(long brandId, Instant now, ZoneId zone, BigDecimal minQualifyingAmount) {
+    SqlContext(long brandId, String brandCode, Instant now, ZoneId zone, BigDecimal minQualifyingAmount,
+            SegmentFacts facts) {
+        this.brandCode = brandCode;
         this.now = now;
         this.zone = zone;
+        this.facts = facts;
         parameters.put("brand", brandId);
         parameters.put("now", Timestamp.from(now));
         parameters.put("zone", zone.getId());
@@ -51,6 +57,21 @@ final class SqlContext {
     /** Net amounts must be above this (the brand's tier setting) for an order to qualify, as a parameter. */
     String minQualifyingAmount() {
         return ":minQualifyingAmount";
+    }
+
+    /** The period's id (the current period for null), its tier snapshot made fresh. */
+    String tierPeriod(String periodId) {
+        return facts.tierPeriod(brandCode, periodId);
+    }
+
+    /** A query of today's RFM scores and segment per scored person, its values bound here. */
+    String rfmScores() {
+        return facts.rfmScores(brandCode, this::bind);
+    }
+
+    /** A query of the period's crowd-matrix cell per listed person, its values bound here. */
+    String crowdCells(String periodId) {
+        return facts.crowdCells(brandCode, periodId, this::bind);
     }
 
     Instant instant() {

@@ -13,6 +13,7 @@ import org.privatedomain.cdp.core.brand.BrandSettingsChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -34,11 +35,13 @@ class TierSnapshots {
     }
 
     /**
-     * Makes sure the period's snapshot is fresh; answers when it was computed. Read committed on purpose: after
-     * waiting for another caller's computation it sees that computation. The snapshot recorded is taken before
-     * the statements that compute, so a write committing in between makes the result look stale, never fresh.
+     * Makes sure the period's snapshot is fresh; answers when it was computed. In a transaction of its own, so
+     * that a caller reading in a read-only transaction (a segment preview) can have it made. Read committed on
+     * purpose: after waiting for another caller's computation it sees that computation. The snapshot recorded is
+     * taken before the statements that compute, so a write committing in between makes the result look stale,
+     * never fresh.
      */
-    @Transactional
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public Stored ensureFresh(BrandContext brand, Period period) {
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended('tiers:' || :brand || ':' || :period, 0))")
                 .param("brand", brand.id()).param("period", period.id()).query().singleRow();
@@ -53,9 +56,10 @@ class TierSnapshots {
     /**
      * Refreshes the planner's statistics of the snapshots after a computation wrote a period's worth of them:
      * queries that join them right away (Conversion, segments) are otherwise planned for an empty table. Outside
-     * the computing transaction, so that the lock ANALYZE takes is held for a moment only.
+     * any transaction (a caller's may be read-only), so that the lock ANALYZE takes is held for a moment only.
      */
-    void analyze() {
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public void analyze() {
         jdbc.sql("analyze segmentation.tier_snapshot").update();
     }
 

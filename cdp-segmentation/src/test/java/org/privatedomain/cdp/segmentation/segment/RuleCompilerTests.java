@@ -171,6 +171,7 @@ class RuleCompilerTests {
     }
 
     private static SqlContext context() {
-        return new SqlContext(1, Instant.parse("2026-11-24T00:00:00Z"), ZoneId.of("Asia/Shanghai"), BigDecimal.ZERO);
+        return new SqlContext(1, "brand", Instant.parse("2026-11-24T00:00:00Z"), ZoneId.of("Asia/Shanghai"),
+                BigDecimal.ZERO, null);
     }
 }
