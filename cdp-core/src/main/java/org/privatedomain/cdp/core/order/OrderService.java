@@ -165,7 +165,13 @@ public class OrderService {
                                       :refunded::numeric[], :statuses::varchar[], :channels::varchar[],
                                       :shareIds::varchar[], :sharers::bigint[], :items::jsonb[])
                                as t(order_id, paid_at, amount, refunded, status, channel, share_id, sharer, items)
-                         where o.brand_id = :brand and o.order_id = any(:ids::varchar[]) and o.order_id = t.order_id
+                          -- each row found by its key and locked, then updated by its ctid: a condition on the
+                          -- brand's rows here is planned as a scan of all of them while the statistics lag behind
+                          -- a growing brand
+                          cross join lateral (select x.ctid as row_id from core.orders x
+                                               where x.brand_id = :brand and x.order_id = t.order_id
+                                               limit 1 for no key update) found
+                         where o.ctid = found.row_id
                            and (o.paid_at, o.amount, o.refunded_amount, o.status, o.channel, o.referral_share_id,
                                 o.referral_member_id, o.items)
                                is distinct from
