@@ -135,8 +135,8 @@ public class OrderService {
     /**
      * Records one round (distinct ids): new ids are copied in (COPY, see BulkCopy), cheaper than an insert and
      * than INSERT ... ON CONFLICT per row (an id a concurrent writer inserted meanwhile fails it with a duplicate
-     * key, and the write runs again, see WriteTransactions); known ids are updated where the line changes them. Answers each line in
-     * {@code recorded}; a known order keeps its buyer.
+     * key, and the write runs again, see WriteTransactions); known ids are updated where the line changes them.
+     * Answers each line in {@code recorded}; a known order keeps its buyer.
      */
     private void recordRound(long brandId, List<NewOrder> orders, List<Integer> round, long[] resolved,
             List<Integer> sharerRecord, Timestamp now, RecordedOrder[] recorded) {
