@@ -9,12 +9,14 @@
 #   aggregate scan   one bare GROUP BY person over the brand's orders: the yardstick of issue "Segmentation"
 # and the machine. Needs what ./cdp test needs (a JDK 21+, PostgreSQL on 127.0.0.1:5432) and curl.
 #   bench/run.sh [PERSONS] [ORDERS]
+# Environment: BENCH_DB (the database it drops and creates, default cdp_bench: give each concurrent run its own),
+# BENCH_PORT (default 8099), BENCH_JAVA_OPTS, BENCH_KEEP (keep the database afterwards).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PERSONS=${1:-1000000}
 ORDERS=${2:-$((PERSONS * 10))}
 PORT=${BENCH_PORT:-8099}
-DB=cdp_bench
+DB=${BENCH_DB:-cdp_bench}
 WORK=$(mktemp -d)
 PSQL=(psql -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -U "${CDP_PG_SUPERUSER:-postgres}")
 source <(sed -n '/^java_major()/,/^}/p; /^select_jdk()/,/^}/p; /^say()/p; /^die()/p' cdp)

@@ -196,6 +196,20 @@ class IngestServiceTests {
     }
 
     @Test
+    void backslashesAndQuotesInOrderIdsAndItemsAreStoredAsSent() throws IOException {
+        String body = "{\"orderId\":\"o\\\\1\\\"x\",\"identities\":[{\"type\":\"TMALL_OUID\",\"value\":\"t1\"}],"
+                + "\"paidAt\":\"2026-06-18T20:00:00+08:00\",\"amount\":10.00,\"status\":\"PAID\","
+                + "\"items\":[{\"sku\":\"A\\\\n\\\"B\",\"quantity\":1,\"price\":10.00}]}";
+
+        BulkResult first = bulk(IngestKind.ORDERS, BodyFormat.NDJSON, body);
+        BulkResult again = bulk(IngestKind.ORDERS, BodyFormat.NDJSON, body);
+
+        assertThat(first.accepted()).isEqualTo(1);
+        assertThat(again.duplicate()).isEqualTo(1);
+        assertThat(rows("core.orders", "order_id, items->0->>'sku'")).containsExactly("o\\1\"x A\\n\"B");
+    }
+
+    @Test
     void invalidOrdersAreRejectedOneByOne() throws IOException {
         String body = String.join("\n",
                 order("o1", "TMALL_OUID", "t1", "2026-06-18T20:00:00+08:00", "100.00", "PARTIALLY_REFUNDED", "130.00"),
