@@ -95,7 +95,7 @@ create table campaign.message (
     content         varchar(8000) not null,
     coupon          varchar(64),
     state           varchar(8)    not null check (state in ('PENDING', 'SENDING', 'SENT', 'FAILED', 'SKIPPED')),
-    skip_reason     varchar(12)   check (skip_reason in ('NO_CONSENT', 'CAPPED', 'CANCELLED')),
+    skip_reason     varchar(12)   check (skip_reason in ('NO_CONSENT', 'CAPPED', 'CANCELLED', 'ERASED')),
     due_at          timestamptz   not null,
     attempts        integer       not null default 0,
     lease_until     timestamptz,

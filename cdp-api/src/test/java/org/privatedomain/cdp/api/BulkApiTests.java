@@ -149,8 +149,9 @@ class BulkApiTests {
     }
 
     private ApiClient.Answer post(String path, String contentType, byte[] body) {
+        // Rejection reasons follow the caller's language, Chinese by default since names follow Accept-Language.
         return api.send(api.request("/api/v1/brands/" + brand + path, operator)
-                .header("Content-Type", contentType)
+                .header("Content-Type", contentType).header("Accept-Language", "en")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 

@@ -70,6 +70,16 @@ public class CampaignFacts {
                 new BigDecimal(amount), OrderStatus.PAID, null, null, null, null));
     }
 
+    /** One person from now on: the older of the two survives the merge. */
+    public void link(String brand, String person, String other) {
+        members.upsert(brand, new MemberProfile(List.of(id(person), id(other)), null, null, null, null, null, null,
+                null));
+    }
+
+    public void erase(String brand, long member) {
+        members.erase(brand, member);
+    }
+
     public void tag(String brand, long member, String tag) {
         members.tag(brand, member, tag);
     }

@@ -29,7 +29,7 @@ public record CampaignReport(long campaignId, CampaignState state, Instant launc
      * {@code delivered}, {@code opened} and {@code clicked} count messages with such a receipt.
      */
     public record Delivery(long messages, long pending, long sent, long delivered, long failed, long opened,
-            long clicked, long skippedNoConsent, long skippedCapped, long skippedCancelled) {
+            long clicked, long skippedNoConsent, long skippedCapped, long skippedCancelled, long skippedErased) {
     }
 
     /** One group's conversion: persons (entries), those who bought in their window, the rate, orders and GMV. */

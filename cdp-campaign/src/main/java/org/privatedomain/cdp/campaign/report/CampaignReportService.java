@@ -65,7 +65,8 @@ public class CampaignReportService {
                                count(*) filter (where r.statuses @> array['CLICKED']::varchar[]),
                                count(*) filter (where m.skip_reason = 'NO_CONSENT'),
                                count(*) filter (where m.skip_reason = 'CAPPED'),
-                               count(*) filter (where m.skip_reason = 'CANCELLED')
+                               count(*) filter (where m.skip_reason = 'CANCELLED'),
+                               count(*) filter (where m.skip_reason = 'ERASED')
                           from campaign.message m
                           cross join lateral (select array_agg(status) as statuses from campaign.receipt r
                                                where r.brand_id = m.brand_id and r.message_id = m.id) r
@@ -74,7 +75,7 @@ public class CampaignReportService {
                 .params(params)
                 .query((rs, row) -> new CampaignReport.Delivery(rs.getLong(1), rs.getLong(2), rs.getLong(3),
                         rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9),
-                        rs.getLong(10)))
+                        rs.getLong(10), rs.getLong(11)))
                 .single();
         Map<String, CampaignReport.Group> groups = new HashMap<>();
         jdbc.sql("""

@@ -130,6 +130,25 @@ class CampaignServiceTests {
         assertThat(campaigns.get(brand, campaign.id()).couponsAssigned()).isEqualTo(2);
     }
 
+    @Test
+    void mergedPersonsKeepTheirMessagesAndErasedOnesGetNoMore() {
+        long survivor = facts.member(brand, "older", null, null, joined);
+        long merged = facts.member(brand, "newer", "Hangzhou", null, joined);
+        long erased = facts.member(brand, "gone", null, null, joined);
+        CampaignView campaign = campaigns.create(brand, campaign(List.of(merged, erased), "Hi from {{city}}"));
+        campaigns.launch(brand, campaign.id());
+
+        facts.link(brand, "older", "newer");
+        facts.erase(brand, erased);
+
+        List<MessageView> messages = messages(campaign);
+        assertThat(messages).extracting(MessageView::memberId).containsExactlyInAnyOrder(survivor, erased);
+        assertThat(messages).filteredOn(m -> m.memberId() == erased).singleElement()
+                .satisfies(m -> assertThat(m.skipReason()).isEqualTo("ERASED"));
+        assertThat(messages).filteredOn(m -> m.memberId() == survivor).singleElement()
+                .satisfies(m -> assertThat(m.idempotencyKey()).endsWith("-" + merged + "-launch"));
+    }
+
     /** Nothing of this brand is left for other test classes' dispatcher runs. */
     @AfterEach
     void cancelLeftovers() {
