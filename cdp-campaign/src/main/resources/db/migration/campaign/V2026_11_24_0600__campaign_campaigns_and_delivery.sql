@@ -111,8 +111,9 @@ create table campaign.message (
 
 create index message_due_idx on campaign.message (due_at) where state = 'PENDING';
 create index message_leased_idx on campaign.message (lease_until) where state = 'SENDING';
--- The frequency cap counts a person's recent messages across campaigns.
-create index message_member_sent_idx on campaign.message (brand_id, member_id, sent_at) where state in ('SENT', 'SENDING');
+-- The frequency cap counts a person's recent messages across campaigns; the last check reads a claim's rows.
+create index message_member_idx on campaign.message (brand_id, member_id);
+create index message_lease_idx on campaign.message (lease_token) where lease_token is not null;
 create index message_campaign_idx on campaign.message (brand_id, campaign_id, id);
 
 -- Delivery receipts from the channels, once per message and status.

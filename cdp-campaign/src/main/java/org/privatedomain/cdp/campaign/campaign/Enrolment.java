@@ -24,6 +24,8 @@ import org.springframework.stereotype.Component;
  * <li>those left get a coupon from the pool, one code each (or NO_COUPON when the pool ran dry);</li>
  * <li>their messages, rendered per person, go into the outbox, due at once or at the end of the quiet hours.</li>
  * </ol>
+ * Lookups per person are lateral subqueries with a limit (one index lookup each), not joins: the rows were written
+ * moments before in this transaction, and a planner that believes a table holds one row joins it by scanning.
  */
 @Component
 class Enrolment {
@@ -100,8 +102,10 @@ class Enrolment {
                                c.code, 'PENDING', :due, :now
                           from campaign.audience_member a
                           join core.member m on m.brand_id = a.brand_id and m.id = a.member_id
-                          left join campaign.coupon c on c.brand_id = a.brand_id and c.campaign_id = a.campaign_id
-                                                     and c.member_id = a.member_id and c.occurrence = a.occurrence
+                          left join lateral (select c.code from campaign.coupon c
+                                              where c.brand_id = a.brand_id and c.campaign_id = a.campaign_id
+                                                and c.member_id = a.member_id and c.occurrence = a.occurrence
+                                              limit 1) c on true
                          where a.brand_id = :brand and a.campaign_id = :campaign and a.run_id = :run
                            and a.holdout is null and a.excluded is null
                         on conflict do nothing
@@ -126,31 +130,38 @@ class Enrolment {
                 .single();
     }
 
-    /** One free code per person left to message, in a stable order; those beyond the pool get NO_COUPON. */
+    /**
+     * One free code per person left to message, in a stable order; those beyond the pool get NO_COUPON. The
+     * persons and the free codes are paired by position in two sorted arrays rather than by joining two numbered
+     * sets: the rows were written in this transaction, so the planner's statistics cannot know their number.
+     */
     private void assignCoupons(Map<String, Object> params) {
         jdbc.sql("""
-                        with wanting as (
-                            select member_id, occurrence, row_number() over (order by member_id, occurrence) as n
-                              from campaign.audience_member
-                             where brand_id = :brand and campaign_id = :campaign and run_id = :run
-                               and holdout is null and excluded is null),
-                        free as (
-                            select code, row_number() over (order by code) as n
-                              from campaign.coupon
-                             where brand_id = :brand and campaign_id = :campaign and member_id is null)
                         update campaign.coupon c
-                           set member_id = w.member_id, occurrence = w.occurrence, assigned_at = :now
-                          from wanting w join free f on f.n = w.n
-                         where c.brand_id = :brand and c.campaign_id = :campaign and c.code = f.code
+                           set member_id = p.member_id, occurrence = p.occurrence, assigned_at = :now
+                          from unnest(
+                                   (select array_agg(member_id order by member_id, occurrence)
+                                      from campaign.audience_member
+                                     where brand_id = :brand and campaign_id = :campaign and run_id = :run
+                                       and holdout is null and excluded is null),
+                                   (select array_agg(occurrence order by member_id, occurrence)
+                                      from campaign.audience_member
+                                     where brand_id = :brand and campaign_id = :campaign and run_id = :run
+                                       and holdout is null and excluded is null),
+                                   (select array_agg(code order by code) from campaign.coupon
+                                     where brand_id = :brand and campaign_id = :campaign and member_id is null))
+                               as p(member_id, occurrence, code)
+                         where p.member_id is not null and p.code is not null
+                           and c.brand_id = :brand and c.campaign_id = :campaign and c.code = p.code
                         """)
                 .params(params).update();
         jdbc.sql("""
                         update campaign.audience_member a set excluded = 'NO_COUPON'
                          where a.brand_id = :brand and a.campaign_id = :campaign and a.run_id = :run
                            and a.holdout is null and a.excluded is null
-                           and not exists (select 1 from campaign.coupon c
-                                            where c.brand_id = a.brand_id and c.campaign_id = a.campaign_id
-                                              and c.member_id = a.member_id and c.occurrence = a.occurrence)
+                           and (select c.code from campaign.coupon c
+                                 where c.brand_id = a.brand_id and c.campaign_id = a.campaign_id
+                                   and c.member_id = a.member_id and c.occurrence = a.occurrence limit 1) is null
                         """)
                 .params(params).update();
     }

@@ -68,13 +68,19 @@ public class TriggerService {
                        and occurred_at >= :since and occurred_at <= :now
                     """, Map.of("since", campaign.getLaunchedAt().atOffset(ZoneOffset.UTC)));
             case BIRTHDAY -> birthdays(brand);
+            // Orders that turned `days` old since launch, and only those no later qualifying order followed.
             case WIN_BACK -> new Enrolment.Source("""
-                    select member_id, 'lapse:' || extract(epoch from max(paid_at))::bigint as occurrence
-                      from core.orders
-                     where brand_id = :brand and status in ('PAID', 'PARTIALLY_REFUNDED')
-                       and amount - refunded_amount > 0 and paid_at <= :now
-                     group by member_id
-                    having max(paid_at) + make_interval(days => :days) between :since and :now
+                    select distinct o.member_id, 'lapse:' || extract(epoch from o.paid_at)::bigint as occurrence
+                      from core.orders o
+                     where o.brand_id = :brand and o.status in ('PAID', 'PARTIALLY_REFUNDED')
+                       and o.amount - o.refunded_amount > 0
+                       and o.paid_at between cast(:since as timestamptz) - make_interval(days => :days)
+                                         and cast(:now as timestamptz) - make_interval(days => :days)
+                       and (select 1 from core.orders later
+                             where later.brand_id = o.brand_id and later.member_id = o.member_id
+                               and later.paid_at > o.paid_at and later.paid_at <= :now
+                               and later.status in ('PAID', 'PARTIALLY_REFUNDED')
+                               and later.amount - later.refunded_amount > 0 limit 1) is null
                     """, Map.of("since", campaign.getLaunchedAt().atOffset(ZoneOffset.UTC),
                     "days", trigger.days()));
             case TIER_UPGRADE -> upgrades(brand, trigger.tier() == null ? Tier.KOC : trigger.tier());

@@ -54,8 +54,9 @@ public class DeliveryService {
                                    as i(key, status, at)),
                         matched as (
                             select m.id, i.status, coalesce(i.at, cast(:now as timestamptz)) as at
-                              from input i join campaign.message m
-                                on m.brand_id = :brand and m.idempotency_key = i.key),
+                              from input i
+                              cross join lateral (select id from campaign.message
+                                                   where brand_id = :brand and idempotency_key = i.key limit 1) m),
                         inserted as (
                             insert into campaign.receipt (brand_id, message_id, status, occurred_at, received_at)
                             select :brand, id, status, at, :now from matched
@@ -69,8 +70,8 @@ public class DeliveryService {
                 .query((rs, row) -> new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3)}).single();
         List<String> unknown = jdbc.sql("""
                         select distinct k from unnest(cast(:keys as text[])) as k
-                         where not exists (select 1 from campaign.message m
-                                            where m.brand_id = :brand and m.idempotency_key = k)
+                         where (select m.id from campaign.message m
+                                 where m.brand_id = :brand and m.idempotency_key = k limit 1) is null
                          order by k
                         """)
                 .param("keys", keys).param("brand", brandId).query(String.class).list();

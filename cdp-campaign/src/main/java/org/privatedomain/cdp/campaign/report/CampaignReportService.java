@@ -151,10 +151,12 @@ public class CampaignReportService {
                                count(*) filter (where coalesce(b.tier, 0) = coalesce(a.tier, 0)),
                                count(*) filter (where coalesce(b.tier, 0) < coalesce(a.tier, 0))
                           from person p
-                          left join segmentation.tier_snapshot a
-                            on a.brand_id = :brand and a.period_id = :from and a.member_id = p.member_id
-                          left join segmentation.tier_snapshot b
-                            on b.brand_id = :brand and b.period_id = :to and b.member_id = p.member_id
+                          left join lateral (select tier from segmentation.tier_snapshot
+                                              where brand_id = :brand and period_id = :from
+                                                and member_id = p.member_id limit 1) a on true
+                          left join lateral (select tier from segmentation.tier_snapshot
+                                              where brand_id = :brand and period_id = :to
+                                                and member_id = p.member_id limit 1) b on true
                          group by p.grp
                         """)
                 .params(all)
