@@ -29,6 +29,8 @@ public final class WebhookReceiver implements AutoCloseable {
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
     private final Set<String> answerLost = ConcurrentHashMap.newKeySet();
     public final Set<String> loseAnswerOnce = ConcurrentHashMap.newKeySet();
+    /** Keys answered 422: the receiver refuses them for good. */
+    public final Set<String> refuse = ConcurrentHashMap.newKeySet();
 
     public WebhookReceiver(String secret) throws IOException {
         this.secret = secret;
@@ -43,7 +45,7 @@ public final class WebhookReceiver implements AutoCloseable {
                 exchange.close(); // no status line: the connection ends without an answer
                 return;
             }
-            exchange.sendResponseHeaders(204, -1);
+            exchange.sendResponseHeaders(refuse.contains(key) ? 422 : 204, -1);
             exchange.close();
         });
         server.start();

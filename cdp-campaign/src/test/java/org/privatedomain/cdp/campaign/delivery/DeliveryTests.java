@@ -285,6 +285,60 @@ class DeliveryTests {
         assertThat(receiver.deliveries()).hasSize(3);
     }
 
+    @Test
+    void aRefusedMessageFailsAtOnceAndAnUnreachableWebhookAfterItsAttempts() {
+        CampaignView campaign = campaigns.create(brand, campaign(members(3), "0", "Hello {{name}}"));
+        campaigns.launch(brand, campaign.id());
+        List<String> keys = keys(campaign);
+        receiver.refuse.add(keys.getFirst());
+
+        dispatcher.dispatch();
+
+        assertThat(states(campaign)).containsOnly(Map.entry("SENT", 2L), Map.entry("FAILED", 1L));
+        assertThat(receiver.count(keys.getFirst())).isEqualTo(1);
+        assertThat(reports.report(brand, campaign.id()).delivery().failed()).isEqualTo(1);
+
+        // Nobody listens at the webhook URL: each attempt is retried after 1 s, 2 s, 4 s, ... until the sixth.
+        receiver.close();
+        CampaignView unreachable = launched(members(1));
+        for (int attempt = 1; attempt <= 6; attempt++) {
+            dispatcher.dispatch();
+            clock.advance(Duration.ofSeconds(1L << attempt));
+        }
+        MessageView message = delivery.messages(brandId(), unreachable.id(), 0, 10).messages().getFirst();
+        assertThat(message.state()).isEqualTo("FAILED");
+        assertThat(message.attempts()).isEqualTo(6);
+        assertThat(message.lastError()).contains("outcome unknown");
+    }
+
+    @Test
+    void theBrandHoldoutKeepsTheSamePersonsOutOfEveryCampaign() {
+        List<Long> members = members(30);
+        settings.change(brand, new CampaignSettings(null, 24, null, receiver.url(), SECRET, BigDecimal.ZERO,
+                new BigDecimal("0.5")));
+        List<Long> expected = jdbc.sql("""
+                        select m from unnest(cast(:members as bigint[])) as m
+                         where (((hashtextextended(cast(:brand as bigint)::text || ':' || m::text, 0) % 10000)
+                                 + 10000) % 10000) < 5000 order by m
+                        """)
+                .param("members", members.toArray(Long[]::new)).param("brand", brandId()).query(Long.class).list();
+
+        CampaignView first = launched(members);
+        CampaignView second = launched(members);
+
+        for (CampaignView campaign : List.of(first, second)) {
+            List<Long> heldOut = jdbc.sql("""
+                            select member_id from campaign.audience_member
+                             where campaign_id = :campaign and holdout = 'BRAND' order by member_id
+                            """)
+                    .param("campaign", campaign.id()).query(Long.class).list();
+            assertThat(heldOut).isEqualTo(expected);
+            assertThat(delivery.messages(brandId(), campaign.id(), 0, 100).messages())
+                    .hasSize(members.size() - expected.size());
+        }
+        assertThat(expected).isNotEmpty().hasSizeLessThan(members.size());
+    }
+
     private CampaignView launched(List<Long> members) {
         CampaignView campaign = campaigns.create(brand, campaign(members, "0", "Hello {{name}}"));
         return campaigns.launch(brand, campaign.id());
