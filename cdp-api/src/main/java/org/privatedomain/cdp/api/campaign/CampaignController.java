@@ -79,6 +79,12 @@ class CampaignController {
         return campaigns.schedule(brandCode, id);
     }
 
+    @PostMapping("/{id}:unschedule")
+    @Operation(summary = "SCHEDULED -> DRAFT, to change it before its time")
+    CampaignView unschedule(@PathVariable String brandCode, @PathVariable long id) {
+        return campaigns.unschedule(brandCode, id);
+    }
+
     @PostMapping("/{id}:launch")
     @Operation(summary = "DRAFT or SCHEDULED -> RUNNING now",
             description = "A one-off campaign freezes its audience and queues its messages in this request.")

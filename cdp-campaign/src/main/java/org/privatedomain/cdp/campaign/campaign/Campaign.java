@@ -97,6 +97,14 @@ class Campaign {
         }
     }
 
+    /** Back to a draft that may be changed, before the scheduled time came. */
+    void unschedule(Instant now) {
+        if (state != CampaignState.SCHEDULED) {
+            throw new CampaignStateException("unschedule", state);
+        }
+        move(CampaignState.DRAFT, "unschedule", now);
+    }
+
     void launch(Instant now) {
         if (state != CampaignState.DRAFT && state != CampaignState.SCHEDULED) {
             throw new CampaignStateException("launch", state);

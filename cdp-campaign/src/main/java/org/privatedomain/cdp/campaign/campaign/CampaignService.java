@@ -88,6 +88,11 @@ public class CampaignService {
         return move(brandCode, id, Campaign::schedule);
     }
 
+    @Transactional
+    public CampaignView unschedule(String brandCode, long id) {
+        return move(brandCode, id, Campaign::unschedule);
+    }
+
     /**
      * Starts the campaign now. A one-off campaign freezes its audience and queues its messages in this
      * transaction; a triggered one enrols persons as its trigger occurs from now on.

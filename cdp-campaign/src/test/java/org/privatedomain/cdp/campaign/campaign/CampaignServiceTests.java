@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -103,6 +104,19 @@ class CampaignServiceTests {
         assertThatThrownBy(() -> campaigns.pause(brand, campaign.id()))
                 .isInstanceOfSatisfying(CampaignStateException.class,
                         refused -> assertThat(refused.allowed()).isEmpty());
+    }
+
+    @Test
+    void aScheduledCampaignGoesBackToDraftToBeChanged() {
+        NewCampaign later = new NewCampaign("Later", null, new Audience(audience(), null), null, Channel.SMS, "Hi",
+                BigDecimal.ZERO, 7, clock.instant().plus(Duration.ofHours(1)).atOffset(ZoneOffset.UTC));
+        CampaignView campaign = campaigns.create(brand, later);
+
+        assertThat(campaigns.schedule(brand, campaign.id()).state()).isEqualTo(CampaignState.SCHEDULED);
+        assertThat(campaigns.unschedule(brand, campaign.id()).state()).isEqualTo(CampaignState.DRAFT);
+        assertThat(campaigns.update(brand, campaign.id(), later).state()).isEqualTo(CampaignState.DRAFT);
+        assertThatThrownBy(() -> campaigns.unschedule(brand, campaign.id()))
+                .isInstanceOf(CampaignStateException.class);
     }
 
     @Test
