@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.privatedomain.cdp.api.security.AccessRefusedException;
+import org.privatedomain.cdp.campaign.campaign.CampaignStateException;
 import org.privatedomain.cdp.core.error.CdpException;
 import org.privatedomain.cdp.core.error.ConflictException;
 import org.privatedomain.cdp.core.error.InvalidInputException;
@@ -83,6 +84,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         String location = request.getRequestURI().replaceFirst("/0*" + Pattern.quote(ex.from()) + "(?=/|$)",
                 "/" + ex.to()) + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         return ResponseEntity.status(HttpStatus.PERMANENT_REDIRECT).location(URI.create(location)).body(problem);
+    }
+
+    /** A campaign transition its state does not allow: the state and the states it may go to, beside the detail. */
+    @ExceptionHandler(CampaignStateException.class)
+    ProblemDetail campaignState(CampaignStateException ex) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, ex.problem(), ex.getMessage());
+        problem.setProperty("state", ex.state());
+        problem.setProperty("allowed", ex.allowed());
+        return problem;
     }
 
     /**

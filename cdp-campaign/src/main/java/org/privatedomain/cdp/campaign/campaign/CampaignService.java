@@ -1,0 +1,247 @@
+package org.privatedomain.cdp.campaign.campaign;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.BiConsumer;
+import org.privatedomain.cdp.campaign.delivery.DeliveryService;
+import org.privatedomain.cdp.campaign.delivery.MessagePage;
+import org.privatedomain.cdp.core.brand.BrandContext;
+import org.privatedomain.cdp.core.brand.BrandService;
+import org.privatedomain.cdp.core.error.ConflictException;
+import org.privatedomain.cdp.core.error.InvalidInputException;
+import org.privatedomain.cdp.core.error.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.validation.annotation.Validated;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Campaigns of a brand: writing them, moving them through their states, their coupons and messages. */
+@Service
+@Validated
+@Transactional(readOnly = true)
+public class CampaignService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CampaignService.class);
+
+    private final BrandService brands;
+    private final CampaignRepository campaigns;
+    private final List<AudienceSource> audiences;
+    private final Enrolment enrolment;
+    private final DeliveryService delivery;
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
+
+    CampaignService(BrandService brands, CampaignRepository campaigns, List<AudienceSource> audiences,
+            Enrolment enrolment, DeliveryService delivery, JdbcClient jdbc, JsonMapper json, Clock clock,
+            PlatformTransactionManager transactions) {
+        this.brands = brands;
+        this.campaigns = campaigns;
+        this.audiences = audiences;
+        this.enrolment = enrolment;
+        this.delivery = delivery;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    @Transactional
+    public CampaignView create(String brandCode, @NotNull @Valid NewCampaign campaign) {
+        long brandId = brands.idOf(brandCode);
+        return view(campaigns.saveAndFlush(new Campaign(brandId, checked(campaign), audienceJson(campaign),
+                clock.instant())));
+    }
+
+    /** Replaces a draft campaign. */
+    @Transactional
+    public CampaignView update(String brandCode, long id, @NotNull @Valid NewCampaign campaign) {
+        Campaign stored = require(brands.idOf(brandCode), id);
+        stored.update(checked(campaign), audienceJson(campaign), clock.instant());
+        return view(campaigns.saveAndFlush(stored));
+    }
+
+    public CampaignView get(String brandCode, long id) {
+        return view(require(brands.idOf(brandCode), id));
+    }
+
+    /** The brand's campaigns, newest first (the latest 1000). */
+    public List<CampaignView> list(String brandCode) {
+        return campaigns.findTop1000ByBrandIdOrderByIdDesc(brands.idOf(brandCode)).stream().map(this::view).toList();
+    }
+
+    @Transactional
+    public CampaignView schedule(String brandCode, long id) {
+        return move(brandCode, id, Campaign::schedule);
+    }
+
+    @Transactional
+    public CampaignView unschedule(String brandCode, long id) {
+        return move(brandCode, id, Campaign::unschedule);
+    }
+
+    /**
+     * Starts the campaign now. A one-off campaign freezes its audience and queues its messages in this
+     * transaction; a triggered one enrols persons as its trigger occurs from now on.
+     */
+    @Transactional
+    public CampaignView launch(String brandCode, long id) {
+        BrandContext brand = brands.context(brandCode);
+        Campaign campaign = require(brand.id(), id);
+        launch(brand, campaign);
+        return view(campaign);
+    }
+
+    /** Stops sending until resumed; queued messages wait. */
+    @Transactional
+    public CampaignView pause(String brandCode, long id) {
+        return move(brandCode, id, Campaign::pause);
+    }
+
+    @Transactional
+    public CampaignView resume(String brandCode, long id) {
+        return move(brandCode, id, Campaign::resume);
+    }
+
+    /** Stops the campaign for good; messages not yet sent are skipped. */
+    @Transactional
+    public CampaignView cancel(String brandCode, long id) {
+        Campaign campaign = require(brands.idOf(brandCode), id);
+        campaign.cancel(clock.instant());
+        campaigns.saveAndFlush(campaign);
+        jdbc.sql("""
+                        update campaign.message set state = 'SKIPPED', skip_reason = 'CANCELLED', lease_token = null,
+                               lease_until = null
+                         where brand_id = :brand and campaign_id = :campaign and state = 'PENDING'
+                        """)
+                .param("brand", campaign.getBrandId()).param("campaign", id).update();
+        return view(campaign);
+    }
+
+    /** Adds codes to the campaign's coupon pool; a code already in it is counted, not added twice. */
+    @Transactional
+    public CouponUpload uploadCoupons(String brandCode, long id,
+            @NotEmpty @Size(max = 100000) List<@NotNull @Pattern(regexp = "[\\x21-\\x7E]{1,64}") String> codes) {
+        Campaign campaign = require(brands.idOf(brandCode), id);
+        campaign.requireOpen("add coupons to");
+        int added = jdbc.sql("""
+                        insert into campaign.coupon (brand_id, campaign_id, code)
+                        select :brand, :campaign, code from unnest(cast(:codes as text[])) as code
+                        on conflict do nothing
+                        """)
+                .param("brand", campaign.getBrandId()).param("campaign", id)
+                .param("codes", codes.toArray(String[]::new)).update();
+        return new CouponUpload(added, codes.size() - added, coupons(campaign)[0]);
+    }
+
+    /** The campaign's messages by ascending id. */
+    public MessagePage messages(String brandCode, long id, long after, int limit) {
+        Campaign campaign = require(brands.idOf(brandCode), id);
+        return delivery.messages(campaign.getBrandId(), campaign.getId(), after, limit);
+    }
+
+    /** Launches every scheduled campaign whose time has come, each in its own transaction. */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public int launchDue() {
+        int launched = 0;
+        for (Campaign due : campaigns.findByStateAndScheduledAtLessThanEqualOrderById(CampaignState.SCHEDULED,
+                clock.instant())) {
+            try {
+                transaction.executeWithoutResult(status -> {
+                    Campaign campaign = require(due.getBrandId(), due.getId());
+                    launch(brands.context(brands.codeOf(campaign.getBrandId())), campaign);
+                });
+                launched++;
+            } catch (RuntimeException e) {
+                LOG.warn("Scheduled campaign {} (brand {}) did not launch; it is tried again next time",
+                        due.getId(), due.getBrandId(), e);
+            }
+        }
+        return launched;
+    }
+
+    private void launch(BrandContext brand, Campaign campaign) {
+        campaign.launch(clock.instant());
+        campaigns.saveAndFlush(campaign);
+        if (campaign.trigger() != null) {
+            return;
+        }
+        if (Template.variables(campaign.getTemplate()).contains("coupon") && coupons(campaign)[0] == 0) {
+            throw new ConflictException("campaign-without-coupons",
+                    "The template uses {{coupon}} but the campaign's coupon pool is empty: upload codes first.");
+        }
+        Audience audience = json.readValue(campaign.getAudience(), Audience.class);
+        AudienceQuery query = audiences.stream().filter(source -> source.reads(audience)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No audience source reads " + audience))
+                .query(audience);
+        enrolment.enrol(brand, campaign, new Enrolment.Source(
+                "select a.member_id, 'launch' as occurrence from (" + query.sql() + ") a", query.params()));
+    }
+
+    private CampaignView move(String brandCode, long id, BiConsumer<Campaign, Instant> transition) {
+        Campaign campaign = require(brands.idOf(brandCode), id);
+        transition.accept(campaign, clock.instant());
+        return view(campaigns.saveAndFlush(campaign));
+    }
+
+    /** The rules a single field cannot say. */
+    private NewCampaign checked(NewCampaign campaign) {
+        if ((campaign.audience() == null) == (campaign.trigger() == null)) {
+            throw new InvalidInputException("invalid-campaign",
+                    "A campaign has either an audience (one-off) or a trigger (lifecycle), not both or neither.");
+        }
+        if (campaign.audience() != null && campaign.audience().kinds() != 1) {
+            throw new InvalidInputException("invalid-campaign",
+                    "audience: give exactly one of memberIds or tag.");
+        }
+        if (campaign.trigger() != null && campaign.trigger().type() == TriggerType.WIN_BACK
+                && campaign.trigger().days() == null) {
+            throw new InvalidInputException("invalid-campaign",
+                    "trigger.days: a WIN_BACK trigger needs the days without an order after which it fires.");
+        }
+        Template.variables(campaign.template());
+        return campaign;
+    }
+
+    private String audienceJson(NewCampaign campaign) {
+        return campaign.audience() == null ? null : json.writeValueAsString(campaign.audience());
+    }
+
+    private Campaign require(long brandId, long id) {
+        return campaigns.findByBrandIdAndId(brandId, id).orElseThrow(() -> new NotFoundException(
+                "campaign-not-found", "No campaign " + id + " in this brand."));
+    }
+
+    /** The pool's size and the codes given out. */
+    private long[] coupons(Campaign campaign) {
+        return jdbc.sql("""
+                        select count(*), count(member_id) from campaign.coupon
+                         where brand_id = :brand and campaign_id = :campaign
+                        """)
+                .param("brand", campaign.getBrandId()).param("campaign", campaign.getId())
+                .query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+    }
+
+    private CampaignView view(Campaign campaign) {
+        long[] coupons = coupons(campaign);
+        return new CampaignView(campaign.getId(), campaign.getName(), campaign.getGoal(),
+                campaign.getAudience() == null ? null : json.readValue(campaign.getAudience(), Audience.class),
+                campaign.trigger(), campaign.getChannel(), campaign.getTemplate(),
+                campaign.getHoldoutShare().stripTrailingZeros(), campaign.getAttributionDays(),
+                campaign.getScheduledAt(), campaign.getState(), campaign.getState().next(), campaign.getLaunchedAt(),
+                campaign.getFinishedAt(), campaign.getCreatedAt(), campaign.getUpdatedAt(), coupons[0], coupons[1]);
+    }
+}
