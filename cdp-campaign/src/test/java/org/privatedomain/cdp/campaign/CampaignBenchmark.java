@@ -67,7 +67,7 @@ class CampaignBenchmark {
                         """)
                 .param("brand", brandId).update();
         jdbc.sql("analyze core.member; analyze core.member_tag; analyze core.relationship").update();
-        CampaignView campaign = campaigns.create(brand, new NewCampaign("Bench", null, new Audience(null, "vip"),
+        CampaignView campaign = campaigns.create(brand, new NewCampaign("Bench", null, new Audience(null, null, "vip"),
                 null, Channel.SMS, "Hi {{name}} in {{city}}: {{coupon}}", new BigDecimal("0.1"), 7, null));
         campaigns.uploadCoupons(brand, campaign.id(),
                 LongStream.range(0, persons).mapToObj(i -> "C" + i).toList());

@@ -18,6 +18,7 @@ import org.privatedomain.cdp.core.error.InvalidInputException;
 import org.privatedomain.cdp.core.error.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.privatedomain.cdp.segmentation.segment.SegmentService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -38,6 +39,7 @@ public class CampaignService {
     private final BrandService brands;
     private final CampaignRepository campaigns;
     private final List<AudienceSource> audiences;
+    private final SegmentService segments;
     private final Enrolment enrolment;
     private final DeliveryService delivery;
     private final JdbcClient jdbc;
@@ -46,11 +48,12 @@ public class CampaignService {
     private final TransactionTemplate transaction;
 
     CampaignService(BrandService brands, CampaignRepository campaigns, List<AudienceSource> audiences,
-            Enrolment enrolment, DeliveryService delivery, JdbcClient jdbc, JsonMapper json, Clock clock,
-            PlatformTransactionManager transactions) {
+            SegmentService segments, Enrolment enrolment, DeliveryService delivery, JdbcClient jdbc, JsonMapper json,
+            Clock clock, PlatformTransactionManager transactions) {
         this.brands = brands;
         this.campaigns = campaigns;
         this.audiences = audiences;
+        this.segments = segments;
         this.enrolment = enrolment;
         this.delivery = delivery;
         this.jdbc = jdbc;
@@ -62,6 +65,7 @@ public class CampaignService {
     @Transactional
     public CampaignView create(String brandCode, @NotNull @Valid NewCampaign campaign) {
         long brandId = brands.idOf(brandCode);
+        requireSegment(brandCode, campaign);
         return view(campaigns.saveAndFlush(new Campaign(brandId, checked(campaign), audienceJson(campaign),
                 clock.instant())));
     }
@@ -70,6 +74,7 @@ public class CampaignService {
     @Transactional
     public CampaignView update(String brandCode, long id, @NotNull @Valid NewCampaign campaign) {
         Campaign stored = require(brands.idOf(brandCode), id);
+        requireSegment(brandCode, campaign);
         stored.update(checked(campaign), audienceJson(campaign), clock.instant());
         return view(campaigns.saveAndFlush(stored));
     }
@@ -184,9 +189,10 @@ public class CampaignService {
                     "The template uses {{coupon}} but the campaign's coupon pool is empty: upload codes first.");
         }
         Audience audience = json.readValue(campaign.getAudience(), Audience.class);
-        AudienceQuery query = audiences.stream().filter(source -> source.reads(audience)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("No audience source reads " + audience))
-                .query(audience);
+        AudienceSource source = audiences.stream().filter(candidate -> candidate.reads(audience)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No audience source reads " + audience));
+        source.prepare(brand.code(), audience);
+        AudienceQuery query = source.query(audience);
         enrolment.enrol(brand, campaign, new Enrolment.Source(
                 "select a.member_id, 'launch' as occurrence from (" + query.sql() + ") a", query.params()));
     }
@@ -198,6 +204,13 @@ public class CampaignService {
     }
 
     /** The rules a single field cannot say. */
+    /** A segment audience names a segment of the brand (a 404 otherwise). */
+    private void requireSegment(String brandCode, NewCampaign campaign) {
+        if (campaign.audience() != null && campaign.audience().segmentId() != null) {
+            segments.get(brandCode, campaign.audience().segmentId());
+        }
+    }
+
     private NewCampaign checked(NewCampaign campaign) {
         if ((campaign.audience() == null) == (campaign.trigger() == null)) {
             throw new InvalidInputException("invalid-campaign",
@@ -205,7 +218,7 @@ public class CampaignService {
         }
         if (campaign.audience() != null && campaign.audience().kinds() != 1) {
             throw new InvalidInputException("invalid-campaign",
-                    "audience: give exactly one of memberIds or tag.");
+                    "audience: give exactly one of segmentId, memberIds or tag.");
         }
         if (campaign.trigger() != null && campaign.trigger().type() == TriggerType.WIN_BACK
                 && campaign.trigger().days() == null) {

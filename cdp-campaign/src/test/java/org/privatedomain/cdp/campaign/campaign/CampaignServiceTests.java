@@ -18,10 +18,15 @@ import org.privatedomain.cdp.campaign.delivery.Dispatcher;
 import org.privatedomain.cdp.campaign.delivery.MessageView;
 import org.privatedomain.cdp.core.error.ConflictException;
 import org.privatedomain.cdp.core.error.InvalidInputException;
+import org.privatedomain.cdp.core.error.NotFoundException;
+import org.privatedomain.cdp.segmentation.segment.SegmentDefinition;
+import org.privatedomain.cdp.segmentation.segment.SegmentService;
+import org.privatedomain.cdp.segmentation.segment.SegmentView;
 import org.privatedomain.cdp.testsupport.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The campaign aggregate's rules, audiences and coupons. */
 @SpringBootTest
@@ -34,6 +39,8 @@ class CampaignServiceTests {
     TestClock clock;
     @Autowired
     CampaignService campaigns;
+    @Autowired
+    SegmentService segments;
     @Autowired
     Dispatcher dispatcher;
 
@@ -55,7 +62,7 @@ class CampaignServiceTests {
                 facts.tag(brand, member, "vip");
             }
         }
-        CampaignView campaign = campaigns.create(brand, campaign(new Audience(null, "vip"), "Hi {{name}}"));
+        CampaignView campaign = campaigns.create(brand, campaign(new Audience(null, null, "vip"), "Hi {{name}}"));
 
         campaigns.launch(brand, campaign.id());
         facts.tag(brand, facts.member(brand, "late", null, null, joined), "vip");
@@ -64,12 +71,30 @@ class CampaignServiceTests {
     }
 
     @Test
+    void aSegmentAudienceIsRefreshedAtLaunchAndFrozenThere() {
+        for (int i = 0; i < 2; i++) {
+            facts.tag(brand, facts.member(brand, "s" + i, null, null, joined), "vip");
+        }
+        SegmentView vip = segments.create(brand, new SegmentDefinition("VIP", null,
+                JsonMapper.builder().build().readTree("{\"type\":\"tag\",\"tag\":\"vip\"}"), null));
+        CampaignView campaign = campaigns.create(brand, campaign(new Audience(vip.id(), null, null), "Hi"));
+        facts.tag(brand, facts.member(brand, "before-launch", null, null, joined), "vip");
+
+        campaigns.launch(brand, campaign.id());
+        facts.tag(brand, facts.member(brand, "after-launch", null, null, joined), "vip");
+
+        assertThat(messages(campaign)).hasSize(3);
+        assertThatThrownBy(() -> campaigns.create(brand, campaign(new Audience(999_999L, null, null), "Hi")))
+                .isInstanceOf(NotFoundException.class).hasMessageContaining("999999");
+    }
+
+    @Test
     void anExplicitListKeepsOnlyTheBrandsOwnMembers() {
         long own = facts.member(brand, "own", null, null, joined);
         String other = facts.brand();
         long foreign = facts.member(other, "foreign", null, null, joined);
         CampaignView campaign = campaigns.create(brand,
-                campaign(new Audience(List.of(own, foreign, 999_999_999L), null), "Hi"));
+                campaign(new Audience(null, List.of(own, foreign, 999_999_999L), null), "Hi"));
 
         campaigns.launch(brand, campaign.id());
 
@@ -108,7 +133,7 @@ class CampaignServiceTests {
 
     @Test
     void aScheduledCampaignGoesBackToDraftToBeChanged() {
-        NewCampaign later = new NewCampaign("Later", null, new Audience(audience(), null), null, Channel.SMS, "Hi",
+        NewCampaign later = new NewCampaign("Later", null, new Audience(null, audience(), null), null, Channel.SMS, "Hi",
                 BigDecimal.ZERO, 7, clock.instant().plus(Duration.ofHours(1)).atOffset(ZoneOffset.UTC));
         CampaignView campaign = campaigns.create(brand, later);
 
@@ -123,7 +148,7 @@ class CampaignServiceTests {
     void unknownTemplateVariablesAreRefusedAtSave() {
         assertThatThrownBy(() -> campaigns.create(brand, campaign(audience(), "Hi {{nickname}}")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("{{nickname}}");
-        assertThatThrownBy(() -> campaigns.create(brand, campaign(new Audience(List.of(1L), "vip"), "Hi")))
+        assertThatThrownBy(() -> campaigns.create(brand, campaign(new Audience(null, List.of(1L), "vip"), "Hi")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("exactly one");
     }
 
@@ -175,7 +200,7 @@ class CampaignServiceTests {
     }
 
     private static NewCampaign campaign(List<Long> members, String template) {
-        return campaign(new Audience(members, null), template);
+        return campaign(new Audience(null, members, null), template);
     }
 
     private static NewCampaign campaign(Audience audience, String template) {

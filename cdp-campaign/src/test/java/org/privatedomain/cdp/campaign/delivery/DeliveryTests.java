@@ -345,7 +345,7 @@ class DeliveryTests {
     }
 
     private NewCampaign campaign(List<Long> members, String holdout, String template) {
-        return new NewCampaign("Autumn", "Repeat purchases", new Audience(members, null), null, Channel.WEBHOOK,
+        return new NewCampaign("Autumn", "Repeat purchases", new Audience(null, members, null), null, Channel.WEBHOOK,
                 template, new BigDecimal(holdout), 7, null);
     }
 

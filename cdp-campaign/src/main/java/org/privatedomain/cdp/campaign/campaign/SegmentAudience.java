@@ -1,0 +1,34 @@
+package org.privatedomain.cdp.campaign.campaign;
+
+import java.util.Map;
+import org.privatedomain.cdp.segmentation.segment.SegmentService;
+import org.springframework.stereotype.Component;
+
+/** The members of a saved segment, refreshed at launch (with the segments it uses) and frozen from there on. */
+@Component
+class SegmentAudience implements AudienceSource {
+
+    private final SegmentService segments;
+
+    SegmentAudience(SegmentService segments) {
+        this.segments = segments;
+    }
+
+    @Override
+    public boolean reads(Audience audience) {
+        return audience.segmentId() != null;
+    }
+
+    @Override
+    public void prepare(String brandCode, Audience audience) {
+        segments.refresh(brandCode, audience.segmentId());
+    }
+
+    @Override
+    public AudienceQuery query(Audience audience) {
+        return new AudienceQuery("""
+                select member_id from segmentation.segment_member
+                 where brand_id = :brand and segment_id = :audienceSegment""",
+                Map.of("audienceSegment", audience.segmentId()));
+    }
+}
