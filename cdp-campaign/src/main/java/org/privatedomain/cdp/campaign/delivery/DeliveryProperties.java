@@ -21,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param webhookTimeout connect and answer timeout of the webhook adapter
  * @param dispatchInterval   the pause between dispatcher runs
  * @param triggerInterval    the pause between launching due campaigns and evaluating triggers
+ * @param webhookPrivateAddresses whether webhooks may go to loopback, private or link-local addresses: off, so
+ *                       that a brand cannot make the service call its own network (tests and local setups turn it on)
  */
 @ConfigurationProperties("cdp.campaign")
 @Validated
@@ -32,5 +34,6 @@ public record DeliveryProperties(
         @DefaultValue("30s") @NotNull Duration backoff,
         @DefaultValue("10s") @NotNull Duration webhookTimeout,
         @DefaultValue("5s") @NotNull Duration dispatchInterval,
-        @DefaultValue("1m") @NotNull Duration triggerInterval) {
+        @DefaultValue("1m") @NotNull Duration triggerInterval,
+        @DefaultValue("false") boolean webhookPrivateAddresses) {
 }

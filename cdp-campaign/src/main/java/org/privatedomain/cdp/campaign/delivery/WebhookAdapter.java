@@ -1,7 +1,9 @@
 package org.privatedomain.cdp.campaign.delivery;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -55,8 +57,13 @@ class WebhookAdapter implements ChannelAdapter {
         if (target.isEmpty()) {
             return new Outcome.Retry("The brand has no webhook URL and secret in its campaign settings.");
         }
+        URI url = URI.create(target.get().url());
+        if (!properties.webhookPrivateAddresses() && reachesPrivateNetwork(url)) {
+            return new Outcome.Refused("The webhook URL " + url.getHost() + " resolves to a loopback, private or "
+                    + "link-local address, which the service does not call.");
+        }
         byte[] body = body(message);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(target.get().url()))
+        HttpRequest request = HttpRequest.newBuilder(url)
                 .timeout(properties.webhookTimeout())
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", message.idempotencyKey())
@@ -76,6 +83,25 @@ class WebhookAdapter implements ChannelAdapter {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Outcome.Retry("Interrupted while calling the webhook, outcome unknown.");
+        }
+    }
+
+    /**
+     * Whether the host is, or resolves to, an address of the service's own networks. Checked before each call; a
+     * name that cannot be resolved is left to the call itself to fail.
+     */
+    private static boolean reachesPrivateNetwork(URI url) {
+        try {
+            for (InetAddress address : InetAddress.getAllByName(url.getHost())) {
+                if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
+                        || address.isAnyLocalAddress() || address.isMulticastAddress()
+                        || (address.getAddress().length == 16 && (address.getAddress()[0] & 0xfe) == 0xfc)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (UnknownHostException unknown) {
+            return false;
         }
     }
 
