@@ -1,5 +1,7 @@
 package org.privatedomain.cdp.metrics.fastplus;
 
+import org.privatedomain.cdp.core.order.Referrals;
+
 /**
  * The sets and sums of fast-plus.md in SQL. Parameters: {@code :brand}, {@code :start} and {@code :end} of the
  * period, {@code :t} for an instant, {@code :requiresConsent}, {@code :minAmount}.
@@ -88,20 +90,17 @@ final class FastPlusQueries {
     private static final String REFERRED = """
             select * from (
                 select q.order_id, q.member_id as buyer, q.paid_at, q.net,
-                       coalesce((select e.member_id from core.event e
-                                  where e.brand_id = :brand and e.share_id = q.referral_share_id and e.type = 'SHARE'
-                                  order by e.occurred_at, e.event_id limit 1),
-                                q.referral_member_id) as referrer
-                  from (%s) q
+                       %3$s as referrer
+                  from (%1$s) q
                  where q.referral_share_id is not null or q.referral_member_id is not null) r
-             where r.referrer <> r.buyer %s
+             where r.referrer <> r.buyer %2$s
             """;
 
-    static final String ALL_REFERRED = REFERRED.formatted(QUALIFYING, "");
+    static final String ALL_REFERRED = REFERRED.formatted(QUALIFYING, "", Referrals.creditedMember("q"));
 
     /** The orders credited to {@code :member}. */
     static final String REFERRED_TO_MEMBER = REFERRED.formatted(QUALIFYING + NAMING_MEMBER,
-            "and r.referrer = :member");
+            "and r.referrer = :member", Referrals.creditedMember("q"));
 
     /** CLV at {@code :t} of each person in Capital at {@code :t}, with their tier in the period ending there. */
     static final String CLV = """

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.privatedomain.cdp.core.brand.BrandContext;
+import org.privatedomain.cdp.core.order.Referrals;
 import org.privatedomain.cdp.core.period.Period;
 import org.privatedomain.cdp.segmentation.rfm.RfmReport;
 
@@ -24,10 +25,7 @@ final class CrowdQuery {
                    and status in ('PAID', 'PARTIALLY_REFUNDED') and amount - refunded_amount > :minAmount
                  group by member_id
             ), referred as (
-                select coalesce((select e.member_id from core.event e
-                                  where e.brand_id = :brand and e.share_id = o.referral_share_id and e.type = 'SHARE'
-                                  order by e.occurred_at, e.event_id limit 1),
-                                o.referral_member_id) as referrer,
+                select %s as referrer,
                        o.member_id as buyer, o.amount - o.refunded_amount as net
                   from core.orders o
                  where o.brand_id = :brand and o.paid_at >= :start and o.paid_at < :end
@@ -74,7 +72,7 @@ final class CrowdQuery {
                                 where x.brand_id = :brand and x.id = p.member_id
                                   and x.erased_at is not null and x.erased_at < :at)
                or t.member_id is not null
-            """;
+            """.formatted(Referrals.creditedMember("o"));
 
     private CrowdQuery() {
     }

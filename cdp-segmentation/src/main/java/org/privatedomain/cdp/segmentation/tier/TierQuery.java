@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.privatedomain.cdp.core.brand.BrandContext;
 import org.privatedomain.cdp.core.brand.TierSettings;
+import org.privatedomain.cdp.core.order.Referrals;
 import org.privatedomain.cdp.core.period.Period;
 
 /**
@@ -48,7 +49,7 @@ final class TierQuery {
             """);
 
     private static String query(String orders) {
-        return SQL.formatted(orders);
+        return SQL.formatted(orders, Referrals.creditedMember("q"));
     }
 
     private static final String SQL = """
@@ -66,7 +67,7 @@ final class TierQuery {
                    and (cast(:members as bigint[]) is null or member_id = any(cast(:members as bigint[])))
             ), qualifying as (
                 select o.order_id, o.member_id, o.paid_at, o.referral_share_id, o.referral_member_id
-                  from (%s) o
+                  from (%1$s) o
                  where o.status in ('PAID', 'PARTIALLY_REFUNDED') and o.amount - o.refunded_amount > :minAmount
             ), purchases as (
                 select q.member_id, (q.paid_at at time zone :zone)::date as day,
@@ -82,10 +83,7 @@ final class TierQuery {
                   from purchases
                  group by member_id
             ), referred as (
-                select coalesce((select e.member_id from core.event e
-                                  where e.brand_id = :brand and e.share_id = q.referral_share_id and e.type = 'SHARE'
-                                  order by e.occurred_at, e.event_id limit 1),
-                                q.referral_member_id) as referrer,
+                select %2$s as referrer,
                        q.member_id as buyer
                   from qualifying q
                  where q.referral_share_id is not null or q.referral_member_id is not null

@@ -62,24 +62,24 @@ public class TierService {
             persons.put(tier, 0L);
         }
         long[] aboveNone = {0};
+        long[] purchasingNonMembers = {0};
         jdbc.sql("""
-                        select tier, count(*) from segmentation.tier_snapshot
-                         where brand_id = :brand and period_id = :period and tier > 0
+                        select tier, count(*), count(*) filter (where purchasing_non_member)
+                          from segmentation.tier_snapshot
+                         where brand_id = :brand and period_id = :period
                          group by tier
                         """)
                 .param("brand", brand.id()).param("period", period.id())
                 .query(rs -> {
-                    persons.put(Tier.ofRank(rs.getInt(1)), rs.getLong(2));
-                    aboveNone[0] += rs.getLong(2);
+                    if (rs.getInt(1) > 0) {
+                        persons.put(Tier.ofRank(rs.getInt(1)), rs.getLong(2));
+                        aboveNone[0] += rs.getLong(2);
+                    }
+                    purchasingNonMembers[0] += rs.getLong(3);
                 });
         persons.put(Tier.NONE, stored.persons() - aboveNone[0]);
-        long purchasingNonMembers = jdbc.sql("""
-                        select count(*) from segmentation.tier_snapshot
-                         where brand_id = :brand and period_id = :period and purchasing_non_member
-                        """)
-                .param("brand", brand.id()).param("period", period.id()).query(Long.class).single();
         return new TierDistribution(period.id(), period.start(), period.end(), stored.computedAt(), persons,
-                purchasingNonMembers);
+                purchasingNonMembers[0]);
     }
 
     /** The 6 x 6 matrix of persons from their tier in the previous period to their tier in this one. */
@@ -108,13 +108,7 @@ public class TierService {
                     moved[0] += rs.getLong(3);
                 });
         // Persons in neither period's tiers: everyone of the brand in either period, less those above.
-        long persons = jdbc.sql("""
-                        select count(*) from core.member
-                         where brand_id = :brand and merged_into is null
-                           and (erased_at is null or erased_at > :start)
-                        """)
-                .param("brand", brand.id()).param("start", java.sql.Timestamp.from(previous.start()))
-                .query(Long.class).single();
+        long persons = snapshots.persons(brand.id(), previous);
         counts[0][0] = persons - moved[0];
         return new TierTransitions(previous.id(), period.id(), stored.computedAt(), counts);
     }

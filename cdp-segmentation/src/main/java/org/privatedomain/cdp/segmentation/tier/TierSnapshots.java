@@ -93,7 +93,7 @@ class TierSnapshots {
      * The persons of the brand in the period: every person not merged away, nor erased before the period began.
      * A person first seen later still counts: the platform keeps no "first seen" time per person.
      */
-    private long persons(long brandId, Period period) {
+    long persons(long brandId, Period period) {
         return jdbc.sql("""
                         select count(*) from core.member
                          where brand_id = :brand and merged_into is null
