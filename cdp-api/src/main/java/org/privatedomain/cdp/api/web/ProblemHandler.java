@@ -22,6 +22,7 @@ import org.privatedomain.cdp.core.validation.ReadableErrors;
 import org.privatedomain.cdp.segmentation.segment.InvalidSegmentException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -93,6 +94,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         problem.setProperty("state", ex.state());
         problem.setProperty("allowed", ex.allowed());
         return problem;
+    }
+
+    /**
+     * Two writes to the same versioned record (a campaign changed by a double click, or by the dispatcher while an
+     * operator pauses it): the later one is refused, not half-applied; the caller reloads and tries again.
+     */
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> concurrentChange(OptimisticLockingFailureException ex) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "concurrent-change",
+                "The record was changed by another request at the same time: read it again and retry."));
     }
 
     /**

@@ -99,10 +99,7 @@ class Campaign {
 
     /** Back to a draft that may be changed, before the scheduled time came. */
     void unschedule(Instant now) {
-        if (state != CampaignState.SCHEDULED) {
-            throw new CampaignStateException("unschedule", state);
-        }
-        move(CampaignState.DRAFT, "unschedule", now);
+        move(CampaignState.DRAFT, "unschedule", now); // only SCHEDULED may go back to DRAFT
     }
 
     void launch(Instant now) {

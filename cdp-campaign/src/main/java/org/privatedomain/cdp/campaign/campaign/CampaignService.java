@@ -203,7 +203,6 @@ public class CampaignService {
         return view(campaigns.saveAndFlush(campaign));
     }
 
-    /** The rules a single field cannot say. */
     /** A segment audience names a segment of the brand (a 404 otherwise). */
     private void requireSegment(String brandCode, NewCampaign campaign) {
         if (campaign.audience() != null && campaign.audience().segmentId() != null) {
@@ -211,6 +210,7 @@ public class CampaignService {
         }
     }
 
+    /** The rules a single field cannot say. */
     private NewCampaign checked(NewCampaign campaign) {
         if ((campaign.audience() == null) == (campaign.trigger() == null)) {
             throw new InvalidInputException("invalid-campaign",

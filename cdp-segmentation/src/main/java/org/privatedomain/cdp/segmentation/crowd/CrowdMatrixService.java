@@ -10,11 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.privatedomain.cdp.core.brand.BrandContext;
 import org.privatedomain.cdp.core.brand.BrandService;
 import org.privatedomain.cdp.core.period.Period;
+import org.privatedomain.cdp.segmentation.BoundSql;
 import org.privatedomain.cdp.segmentation.rfm.RfmReport;
 import org.privatedomain.cdp.segmentation.rfm.RfmService;
 import org.privatedomain.cdp.segmentation.tier.Tier;
@@ -27,8 +26,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class CrowdMatrixService {
 
-    private static final Pattern PARAMETER =
-            Pattern.compile("(?<!:):(brand|period|start|end|at|windowStart|minAmount|monetaryCuts)\\b");
 
     private final BrandService brands;
     private final TierService tiers;
@@ -94,8 +91,7 @@ public class CrowdMatrixService {
         Period period = tiers.ensureFresh(brandCode, periodId);
         Map<String, Object> params = CrowdQuery.params(brand, period, rfm.report(brandCode, rfmAsOf(brand, period)));
         return "select member_id, tier, value_band, propagation_band from ("
-                + PARAMETER.matcher(CrowdQuery.PERSONS).replaceAll(
-                        found -> Matcher.quoteReplacement(bind.apply(params.get(found.group(1)))))
+                + BoundSql.bind(CrowdQuery.PERSONS, params, bind)
                 + ") crowd";
     }
 

@@ -4,9 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.privatedomain.cdp.core.brand.BrandContext;
+import org.privatedomain.cdp.segmentation.BoundSql;
 
 /**
  * RFM as SQL for other queries (segment rules): every person scored by a run, with their three scores and
@@ -14,16 +13,13 @@ import org.privatedomain.cdp.core.brand.BrandContext;
  */
 final class RfmSql {
 
-    private static final Pattern PARAMETER = Pattern.compile("(?<!:):(brand|at|from|zone|byDays|minAmount)\\b");
-
     private RfmSql() {
     }
 
     /** {@code select member_id, r_score, f_score, m_score, segment from ...} for the run's persons. */
     static String scored(BrandContext brand, RfmReport run, Function<Object, String> bind) {
         Map<String, Object> window = RfmRuns.window(brand, brand.settings().rfm(), run.at(), run.windowStart());
-        Matcher parameters = PARAMETER.matcher(RfmQuery.PERSONS);
-        String values = parameters.replaceAll(found -> Matcher.quoteReplacement(bind.apply(window.get(found.group(1)))));
+        String values = BoundSql.bind(RfmQuery.PERSONS, window, bind);
         RfmScale scale = run.scale();
         String r = score("5", "-", "recency", scale.recencyCuts(), bind);
         String f = score("1", "+", "frequency", scale.frequencyCuts(), bind);

@@ -28,6 +28,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.privatedomain.cdp.core.brand.BrandContext;
 import org.privatedomain.cdp.core.brand.BrandService;
+import org.privatedomain.cdp.core.period.PeriodCalendar;
 import org.privatedomain.cdp.core.error.ConflictException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -273,7 +274,23 @@ public class SegmentService {
             throw new InvalidSegmentException(errors);
         }
         requireSegmentsExist(brandId, condition);
+        requireBrandPeriods(brandId, condition);
         return schedule;
+    }
+
+    /** A period named by a tier or crowd leaf is one of the brand's type, or saving fails now, not every refresh. */
+    private void requireBrandPeriods(long brandId, Condition condition) {
+        PeriodCalendar calendar = PeriodCalendar.of(brands.settings(brands.codeOf(brandId)));
+        condition.leaves().forEach(leaf -> {
+            String period = switch (leaf) {
+                case TierCondition tier -> tier.period();
+                case CrowdCondition crowd -> crowd.period();
+                default -> null;
+            };
+            if (period != null) {
+                calendar.parse(period);
+            }
+        });
     }
 
     private void requireSegmentsExist(long brandId, Condition condition) {

@@ -35,7 +35,7 @@ record Window(TemporalAmount last, TimePoint from, TimePoint to) {
             }
             TemporalAmount amount = amount(last);
             if (amount == null) {
-                reader.error("last", "must be a positive ISO-8601 period or duration like P30D, P3M or PT12H");
+                reader.error("last", "must be a positive ISO-8601 period or duration like P30D, P3M or PT12H, at most 100 years");
                 return null;
             }
             return new Window(amount, null, null);
@@ -52,15 +52,20 @@ record Window(TemporalAmount last, TimePoint from, TimePoint to) {
         return new Window(null, start, end);
     }
 
+    private static final Duration MAX_DURATION = Duration.ofDays(36_525);
+
     private static TemporalAmount amount(String text) {
         try {
+            // At most a century back: beyond it the evaluation time minus the window leaves the calendar.
             if (text.contains("T")) {
                 Duration duration = Duration.parse(text);
-                return duration.isNegative() || duration.isZero() ? null : duration;
+                return duration.isNegative() || duration.isZero() || duration.compareTo(MAX_DURATION) > 0 ? null
+                        : duration;
             }
             Period period = Period.parse(text);
-            return period.isNegative() || period.isZero() ? null : period;
-        } catch (DateTimeParseException notAnAmount) {
+            return period.isNegative() || period.isZero() || period.toTotalMonths() + period.getDays() / 31 > 1200
+                    ? null : period;
+        } catch (DateTimeParseException | ArithmeticException notAnAmount) {
             return null;
         }
     }

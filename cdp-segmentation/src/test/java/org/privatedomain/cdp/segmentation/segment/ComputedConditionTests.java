@@ -93,6 +93,17 @@ class ComputedConditionTests {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("2026-W42");
     }
 
+    @Test
+    void aRuleThatCouldNotRunIsRefusedWhenSavedAndAWindowBeyondTheCalendarIsAFault() {
+        assertThatThrownBy(() -> segments.create(brand, new SegmentDefinition("weekly", null,
+                JSON.readTree("{\"type\":\"tier\",\"period\":\"2026-W42\",\"tiers\":[\"KOC\"]}"), null)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("2026-W42");
+        assertThatThrownBy(() -> count("{\"type\":\"orders\",\"metric\":\"count\",\"op\":\"gte\",\"value\":1,"
+                + "\"window\":{\"last\":\"P999999999Y\"}}"))
+                .isInstanceOfSatisfying(InvalidSegmentException.class, invalid -> assertThat(invalid.errors())
+                        .extracting(RuleError::field).containsExactly("rule.window.last"));
+    }
+
     private long count(String rule) {
         return segments.preview(brand, JSON.readTree(rule)).count();
     }
