@@ -326,15 +326,13 @@ public class SegmentService {
     private void saveDependencies(long brandId, long id, JsonNode rule) {
         jdbc.sql("delete from segmentation.segment_dependency where brand_id = :brand and segment_id = :id")
                 .param("brand", brandId).param("id", id).update();
-        List<Long> used = SegmentCondition.in(RuleParser.parse(rule, "rule")).map(SegmentCondition::segmentId)
-                .distinct().toList();
-        for (long uses : used) {
-            jdbc.sql("""
-                            insert into segmentation.segment_dependency (brand_id, segment_id, uses_segment_id)
-                            values (:brand, :id, :uses)
-                            """)
-                    .param("brand", brandId).param("id", id).param("uses", uses).update();
-        }
+        Long[] used = SegmentCondition.in(RuleParser.parse(rule, "rule")).map(SegmentCondition::segmentId)
+                .distinct().toArray(Long[]::new);
+        jdbc.sql("""
+                        insert into segmentation.segment_dependency (brand_id, segment_id, uses_segment_id)
+                        select :brand, :id, uses from unnest(cast(:used as bigint[])) as uses
+                        """)
+                .param("brand", brandId).param("id", id).param("used", used).update();
     }
 
     /** Serialises changes to a brand's segments, so two concurrent saves cannot make a cycle between them. */
