@@ -7,7 +7,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import org.privatedomain.cdp.campaign.delivery.DeliveryService;
 import org.privatedomain.cdp.campaign.delivery.MessagePage;
@@ -85,7 +87,20 @@ public class CampaignService {
 
     /** The brand's campaigns, newest first (the latest 1000). */
     public List<CampaignView> list(String brandCode) {
-        return campaigns.findTop1000ByBrandIdOrderByIdDesc(brands.idOf(brandCode)).stream().map(this::view).toList();
+        long brandId = brands.idOf(brandCode);
+        List<Campaign> found = campaigns.findTop1000ByBrandIdOrderByIdDesc(brandId);
+        // The coupon counts of every listed campaign in one statement, not one per campaign.
+        Map<Long, long[]> coupons = new HashMap<>();
+        jdbc.sql("""
+                        select campaign_id, count(*), count(member_id) from campaign.coupon
+                         where brand_id = :brand and campaign_id = any(cast(:campaigns as bigint[]))
+                         group by campaign_id
+                        """)
+                .param("brand", brandId).param("campaigns", found.stream().map(Campaign::getId).toArray(Long[]::new))
+                .query(rs -> {
+                    coupons.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)});
+                });
+        return found.stream().map(c -> view(c, coupons.getOrDefault(c.getId(), new long[2]))).toList();
     }
 
     @Transactional
@@ -249,7 +264,11 @@ public class CampaignService {
     }
 
     private CampaignView view(Campaign campaign) {
-        long[] coupons = coupons(campaign);
+        return view(campaign, coupons(campaign));
+    }
+
+    /** The campaign as callers see it, with its coupons uploaded and used. */
+    private CampaignView view(Campaign campaign, long[] coupons) {
         return new CampaignView(campaign.getId(), campaign.getName(), campaign.getGoal(),
                 campaign.getAudience() == null ? null : json.readValue(campaign.getAudience(), Audience.class),
                 campaign.trigger(), campaign.getChannel(), campaign.getTemplate(),
