@@ -32,6 +32,18 @@ public class EventService {
     private static final Set<StandardEventType> SHAPES_RELATIONSHIPS = Set.of(StandardEventType.CONNECT,
             StandardEventType.DISCONNECT, StandardEventType.JOIN_MEMBERSHIP, StandardEventType.LEAVE_MEMBERSHIP);
 
+    /**
+     * The members of already recorded events, by key. Lateral with limit 1: one primary-key lookup per key, whatever
+     * the statistics say (no other index of core.event holds event_id; see the migration that took it out of the
+     * timeline's).
+     */
+    static final String RECORDED_MEMBERS = """
+            select wanted.id, e.member_id
+              from unnest(:ids::varchar[]) as wanted(id)
+              cross join lateral (select e.member_id from core.event e
+                                   where e.brand_id = :brand and e.event_id = wanted.id limit 1) e
+            """;
+
     private final BrandService brands;
     private final MemberService members;
     private final Relationships relationships;
@@ -143,13 +155,7 @@ public class EventService {
     private Map<String, Long> recordedMembers(long brandId, List<String> eventIds) {
         Map<String, Long> members = new HashMap<>();
         if (!eventIds.isEmpty()) {
-            jdbc.sql("""
-                            select wanted.id, e.member_id
-                              from unnest(:ids::varchar[]) as wanted(id)
-                              -- lateral, limit 1: one index lookup per key, whatever the statistics say
-                              cross join lateral (select e.member_id from core.event e
-                                                   where e.brand_id = :brand and e.event_id = wanted.id limit 1) e
-                            """)
+            jdbc.sql(RECORDED_MEMBERS)
                     .param("brand", brandId).param("ids", eventIds.toArray(String[]::new))
                     .query((rs, row) -> members.put(rs.getString(1), rs.getLong(2)))
                     .list();

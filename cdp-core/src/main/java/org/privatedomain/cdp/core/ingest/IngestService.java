@@ -47,16 +47,18 @@ public class IngestService implements DisposableBean {
     private final ImportJobs jobs;
     private final JsonMapper json;
     private final IngestProperties properties;
+    private final LoadStatistics statistics;
     private final ExecutorService background = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("cdp-import").daemon().factory());
 
     IngestService(BrandService brands, BulkLoader loader, ImportJobs jobs, JsonMapper json,
-            IngestProperties properties) {
+            IngestProperties properties, LoadStatistics statistics) {
         this.brands = brands;
         this.loader = loader;
         this.jobs = jobs;
         this.json = json;
         this.properties = properties;
+        this.statistics = statistics;
     }
 
     /**
@@ -85,6 +87,7 @@ public class IngestService implements DisposableBean {
         }
         jobs.finish(brand.id(), id, ImportState.COMPLETED, null);
         ImportJobView done = jobs.find(brand.id(), id).orElseThrow();
+        statistics.afterLoad(kind, done.linesRead());
         return new BulkResult(id, done.linesRead(), done.accepted(), done.updated(), done.duplicate(),
                 done.rejected(), errors, errors.size() == done.rejected());
     }
@@ -174,6 +177,7 @@ public class IngestService implements DisposableBean {
             loader.load(brand, load.id(), load.kind(), parser, lines);
             jobs.finish(load.brandId(), load.id(), ImportState.COMPLETED, null);
             deleteQuietly(file);
+            statistics.afterLoad(load.kind(), lines.lineNumber() - load.linesRead());
         } catch (InterruptedIOException stopping) {
             log.info("Import {} of brand {} stopped; it goes on at the next start", load.id(), load.brandId());
         } catch (IOException | RuntimeException failed) {

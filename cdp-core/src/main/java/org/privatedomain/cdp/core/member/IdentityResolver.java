@@ -39,6 +39,18 @@ import org.springframework.stereotype.Component;
 @Component
 class IdentityResolver {
 
+    /**
+     * The holders of identities, by type and key. Lateral with limit 1: one primary-key lookup per key, whatever the
+     * statistics say (no other index of core.identity leads with brand_id).
+     */
+    static final String HOLDERS = """
+            select wanted.type, wanted.lookup_key, i.member_id
+              from unnest(:types::varchar[], :keys::varchar[]) as wanted(type, lookup_key)
+              cross join lateral (select i.member_id from core.identity i
+                                   where i.brand_id = :brand and i.type = wanted.type
+                                     and i.lookup_key = wanted.lookup_key limit 1) i
+            """;
+
     private final JdbcClient jdbc;
     private final MemberMerger merger;
     private final Clock clock;
@@ -110,14 +122,7 @@ class IdentityResolver {
             keys.add(identity.lookupKey());
         });
         Map<String, Long> holders = new HashMap<>();
-        jdbc.sql("""
-                        select wanted.type, wanted.lookup_key, i.member_id
-                          from unnest(:types::varchar[], :keys::varchar[]) as wanted(type, lookup_key)
-                          -- lateral, limit 1: one index lookup per key, whatever the statistics say
-                          cross join lateral (select i.member_id from core.identity i
-                                               where i.brand_id = :brand and i.type = wanted.type
-                                                 and i.lookup_key = wanted.lookup_key limit 1) i
-                        """)
+        jdbc.sql(HOLDERS)
                 .param("types", types.toArray(String[]::new))
                 .param("keys", keys.toArray(String[]::new))
                 .param("brand", brandId)

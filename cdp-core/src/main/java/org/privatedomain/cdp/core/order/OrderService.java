@@ -32,6 +32,19 @@ import tools.jackson.databind.json.JsonMapper;
 @Validated
 public class OrderService {
 
+    /**
+     * The buyers of already recorded orders, by key. Lateral with limit 1: one lookup per key in the primary key
+     * (order_id first). The brand is stated as an expression, so that no index leading with brand_id (the time
+     * indexes) is a candidate: under statistics taken before the brand had orders, the planner would take one for
+     * as cheap, and read all the brand's orders per key.
+     */
+    static final String BUYERS = """
+            select wanted.id, o.member_id
+              from unnest(:ids::varchar[]) as wanted(id)
+              cross join lateral (select o.member_id from core.orders o
+                                   where o.order_id = wanted.id and o.brand_id + 0 = :brand limit 1) o
+            """;
+
     private final BrandService brands;
     private final MemberService members;
     private final WriteTransactions writing;
@@ -170,9 +183,9 @@ public class OrderService {
                                as t(order_id, paid_at, amount, refunded, status, channel, share_id, sharer, items)
                           -- each row found by its key and locked, then updated by its ctid: a condition on the
                           -- brand's rows here is planned as a scan of all of them while the statistics lag behind
-                          -- a growing brand
+                          -- a growing brand; the brand as an expression, so that only the key's index can serve
                           cross join lateral (select x.ctid as row_id from core.orders x
-                                               where x.brand_id = :brand and x.order_id = t.order_id
+                                               where x.order_id = t.order_id and x.brand_id + 0 = :brand
                                                limit 1 for no key update) found
                          where o.ctid = found.row_id
                            and (o.paid_at, o.amount, o.refunded_amount, o.status, o.channel, o.referral_share_id,
@@ -227,13 +240,7 @@ public class OrderService {
     private Map<String, Long> buyersOf(long brandId, List<String> orderIds) {
         Map<String, Long> buyers = new HashMap<>();
         if (!orderIds.isEmpty()) {
-            jdbc.sql("""
-                            select wanted.id, o.member_id
-                              from unnest(:ids::varchar[]) as wanted(id)
-                              -- lateral, limit 1: one index lookup per key, whatever the statistics say
-                              cross join lateral (select o.member_id from core.orders o
-                                                   where o.brand_id = :brand and o.order_id = wanted.id limit 1) o
-                            """)
+            jdbc.sql(BUYERS)
                     .param("brand", brandId).param("ids", orderIds.toArray(String[]::new))
                     .query((rs, row) -> buyers.put(rs.getString(1), rs.getLong(2)))
                     .list();

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.privatedomain.cdp.core.KeyLookupPlans;
 import org.privatedomain.cdp.core.TestBrands;
 import org.privatedomain.cdp.core.brand.BrandService;
 import org.privatedomain.cdp.core.identity.Identity;
@@ -52,6 +53,18 @@ class EventServiceTests {
     @BeforeEach
     void newBrand() {
         brand = TestBrands.create(brands);
+    }
+
+    @Test
+    void aRecordedEventIsFoundByItsKeyUnderStatisticsTakenWhileItsBrandHadNone() {
+        String busy = TestBrands.create(brands);
+        events.record(busy, connect("seed", ALICE, Field.STORE, "2026-03-01T10:00:00+08:00"));
+        KeyLookupPlans.fillAndAnalyse(jdbc, "event", busy, "event_id", "seed", "occurred_at");
+
+        String plan = KeyLookupPlans.plan(jdbc, EventService.RECORDED_MEMBERS,
+                Map.of("brand", KeyLookupPlans.brandId(jdbc, brand), "ids", new String[] {"e1", "e2"}));
+
+        assertThat(plan).contains("event_pkey").doesNotContain("event_member_time_idx");
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.Instant;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -447,6 +448,23 @@ class IngestServiceTests {
                 .containsExactly(new Rejection(41, "not valid JSON (column 1)"));
         String otherBrand = TestBrands.create(brands);
         assertThatThrownBy(() -> ingest.job(otherBrand, started.id())).hasMessage("No import " + started.id() + ".");
+    }
+
+    @Test
+    void aLargeLoadLeavesThePlannerFreshStatistics() throws IOException {
+        Instant before = jdbc.sql("select now()").query(java.time.OffsetDateTime.class).single().toInstant();
+        String body = IntStream.range(0, (int) LoadStatistics.LARGE_LOAD_LINES)
+                .mapToObj(i -> order("big" + i, "MEMBER_NO", "b" + (i % 500), "2026-06-01T10:00:00+08:00", "10.00",
+                        "PAID", null))
+                .collect(Collectors.joining("\n"));
+
+        bulk(IngestKind.ORDERS, BodyFormat.NDJSON, body);
+
+        java.time.OffsetDateTime analysed = jdbc.sql("""
+                        select last_analyze from pg_stat_user_tables where schemaname = 'core' and relname = 'orders'
+                        """).query(java.time.OffsetDateTime.class).single();
+        assertThat(analysed).isNotNull();
+        assertThat(analysed.toInstant()).isAfter(before);
     }
 
     // --- helpers

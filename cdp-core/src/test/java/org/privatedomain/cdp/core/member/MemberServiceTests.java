@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.privatedomain.cdp.core.KeyLookupPlans;
 import org.privatedomain.cdp.core.TestBrands;
 import org.privatedomain.cdp.core.brand.BrandService;
 import org.privatedomain.cdp.core.identity.Identity;
@@ -44,6 +45,19 @@ class MemberServiceTests {
     @BeforeEach
     void newBrand() {
         brand = TestBrands.create(brands);
+    }
+
+    @Test
+    void anIdentityIsFoundByItsKeyUnderStatisticsTakenWhileItsBrandHadNone() {
+        String busy = TestBrands.create(brands);
+        members.upsert(busy, new MemberProfile(List.of(id(IdentityType.MEMBER_NO, "seed")), null, null, null, null,
+                null, null, null));
+        KeyLookupPlans.fillAndAnalyse(jdbc, "identity", busy, "lookup_key", "seed", "created_at");
+
+        String plan = KeyLookupPlans.plan(jdbc, IdentityResolver.HOLDERS, Map.of("brand",
+                KeyLookupPlans.brandId(jdbc, brand), "types", new String[] {"MEMBER_NO"}, "keys", new String[] {"k"}));
+
+        assertThat(plan).contains("identity_pkey").doesNotContain("identity_member_idx");
     }
 
     @Test

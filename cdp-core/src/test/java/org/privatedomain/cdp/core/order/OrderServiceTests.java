@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.privatedomain.cdp.core.KeyLookupPlans;
 import org.privatedomain.cdp.core.TestBrands;
 import org.privatedomain.cdp.core.brand.BrandService;
 import org.privatedomain.cdp.core.event.EventHistory;
@@ -57,6 +58,18 @@ class OrderServiceTests {
     @BeforeEach
     void newBrand() {
         brand = TestBrands.create(brands);
+    }
+
+    @Test
+    void aRecordedOrderIsFoundByItsKeyUnderStatisticsTakenWhileItsBrandHadNone() {
+        String busy = TestBrands.create(brands);
+        orders.record(busy, order("seed", List.of(PHONE), "10.00", OrderStatus.PAID, null));
+        KeyLookupPlans.fillAndAnalyse(jdbc, "orders", busy, "order_id", "seed", "paid_at");
+
+        String plan = KeyLookupPlans.plan(jdbc, OrderService.BUYERS,
+                Map.of("brand", KeyLookupPlans.brandId(jdbc, brand), "ids", new String[] {"o1", "o2"}));
+
+        assertThat(plan).contains("orders_pkey").doesNotContain("_idx");
     }
 
     @Test
