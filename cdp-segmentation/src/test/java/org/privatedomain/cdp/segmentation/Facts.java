@@ -50,6 +50,10 @@ public class Facts {
         return code;
     }
 
+    public long brandId(String brand) {
+        return brands.context(brand).id();
+    }
+
     public static Identity person(String name) {
         return new Identity(IdentityType.MEMBER_NO, name);
     }

@@ -3,6 +3,7 @@ package org.privatedomain.cdp.core.change;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -15,6 +16,15 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 public class FactChanges {
+
+    private static final String UNSEEN = """
+            select persons, person_count from core.fact_change
+             where brand_id = :brand
+               and xid >= pg_snapshot_xmin(cast(:snapshot as pg_snapshot))
+               and kind = any(cast(:kinds as varchar[]))
+               and earliest_at < :until
+               and not pg_visible_in_snapshot(xid, cast(:snapshot as pg_snapshot))
+            """;
 
     private final JdbcClient jdbc;
 
@@ -33,16 +43,57 @@ public class FactChanges {
      * dated before {@code until}.
      */
     public boolean touchedSince(long brandId, String snapshot, Instant until, FactKind... kinds) {
-        return jdbc.sql("""
-                        select exists (select 1 from core.fact_change
-                                        where brand_id = :brand
-                                          and xid >= pg_snapshot_xmin(cast(:snapshot as pg_snapshot))
-                                          and kind = any(cast(:kinds as varchar[]))
-                                          and earliest_at < :until
-                                          and not pg_visible_in_snapshot(xid, cast(:snapshot as pg_snapshot)))
-                        """)
-                .param("brand", brandId).param("snapshot", snapshot).param("until", Timestamp.from(until))
-                .param("kinds", Arrays.stream(kinds).map(Enum::name).toArray(String[]::new))
+        return jdbc.sql("select exists (%s)".formatted(UNSEEN))
+                .params(unseen(brandId, snapshot, until, kinds))
                 .query(Boolean.class).single();
+    }
+
+    /**
+     * The persons whose facts of the given kinds, dated before {@code until}, were written by writes that {@code
+     * snapshot} did not see: {@link Touched#NOBODY}, the persons when they are at most {@code limit}, or {@link
+     * Touched#TOO_MANY} (more, or a statement that touched more than the journal names).
+     */
+    public Touched personsTouchedSince(long brandId, String snapshot, Instant until, int limit, FactKind... kinds) {
+        Map<String, Object> params = unseen(brandId, snapshot, until, kinds);
+        Map<String, Object> summary = jdbc.sql("""
+                        select count(*) as writes,
+                               coalesce(bool_or(persons is null) or sum(person_count) > :limit, false) as too_many
+                          from (%s) unseen
+                        """.formatted(UNSEEN))
+                .params(params).param("limit", limit)
+                .query().singleRow();
+        if (((Number) summary.get("writes")).longValue() == 0) {
+            return Touched.NOBODY;
+        }
+        if ((Boolean) summary.get("too_many")) {
+            return Touched.TOO_MANY;
+        }
+        Long[] persons = jdbc.sql("""
+                        select coalesce(array_agg(distinct person), '{}') from (%s) unseen, unnest(persons) person
+                        """.formatted(UNSEEN))
+                .params(params)
+                .query((rs, row) -> (Long[]) rs.getArray(1).getArray())
+                .single();
+        return new Touched(persons);
+    }
+
+    private static Map<String, Object> unseen(long brandId, String snapshot, Instant until, FactKind... kinds) {
+        return Map.of("brand", brandId, "snapshot", snapshot, "until", Timestamp.from(until),
+                "kinds", Arrays.stream(kinds).map(Enum::name).toArray(String[]::new));
+    }
+
+    /** The persons that late writes touched: none, these, or too many to name. */
+    public record Touched(Long[] persons) {
+
+        public static final Touched NOBODY = new Touched(new Long[0]);
+        public static final Touched TOO_MANY = new Touched(null);
+
+        public boolean nobody() {
+            return persons != null && persons.length == 0;
+        }
+
+        public boolean tooMany() {
+            return persons == null;
+        }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.privatedomain.cdp.segmentation.Facts.person;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import org.privatedomain.cdp.testsupport.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The tier rules of fast-plus.md on a hand-made brand (Asia/Shanghai, monthly periods). Each person's expected
@@ -37,6 +39,9 @@ class TierServiceTests {
 
     @Autowired
     BrandService brands;
+
+    @Autowired
+    JdbcClient jdbc;
 
     String brand;
 
@@ -157,6 +162,47 @@ class TierServiceTests {
         assertThat(recomputed.computedAt()).isAfter(first.computedAt());
         assertThat(recomputed.persons().get(Tier.REPEAT_MEMBER)).isEqualTo(4);
         assertThat(recomputed.persons().get(Tier.PURCHASED_MEMBER)).isEqualTo(2);
+    }
+
+    @Test
+    void lateWritesRecomputeOnlyThePersonsTheyTouchedAndGiveWhatAComputationFromNothingGives() {
+        // P buys through a share nobody has claimed yet, naming F as the sharer: F is credited -> KOC.
+        facts.buyReferred(brand, "P", "2026-10-16T10:00", "30.00", "share-p", "F");
+        tiers.distribution(brand, "2026-10");
+        assertThat(tierOf("F").tier()).isEqualTo(Tier.KOC);
+        String untouchedRow = rowVersion("H");
+
+        facts.share(brand, "G", "share-p", "2026-10-15T10:00"); // the share was G's: the credit moves F -> G
+        facts.buy(brand, "D", "2026-10-25T10:00", "5.00"); // D's second day as a member -> REPEAT_MEMBER
+        facts.link(brand, person("A"), person("J")); // J merges into A: A's days 10-03 and 10-13 -> REPEAT_MEMBER
+        tiers.distribution(brand, "2026-10");
+
+        assertThat(tierOf("F")).isEqualTo(new MemberTier("2026-10", Tier.REPEAT_MEMBER, 2, 0, false));
+        assertThat(tierOf("G")).isEqualTo(new MemberTier("2026-10", Tier.PURCHASED_MEMBER, 1, 1, false));
+        assertThat(tierOf("D")).isEqualTo(new MemberTier("2026-10", Tier.REPEAT_MEMBER, 2, 0, true));
+        assertThat(tierOf("A")).isEqualTo(new MemberTier("2026-10", Tier.REPEAT_MEMBER, 2, 0, false));
+        assertThat(rowVersion("H")).as("H's row, which no late write touched").isEqualTo(untouchedRow);
+        List<String> incremental = snapshotRows();
+        jdbc.sql("delete from segmentation.tier_period where brand_id = ?").param(facts.brandId(brand)).update();
+        tiers.distribution(brand, "2026-10");
+        assertThat(incremental).isEqualTo(snapshotRows());
+    }
+
+    /** The version of a person's stored October row (its transaction id): it changes whenever the row is written. */
+    private String rowVersion(String person) {
+        return jdbc.sql("""
+                        select xmin::text from segmentation.tier_snapshot
+                         where brand_id = ? and period_id = '2026-10' and member_id = ?
+                        """).param(facts.brandId(brand)).param(facts.memberId(brand, person))
+                .query(String.class).single();
+    }
+
+    private List<String> snapshotRows() {
+        return jdbc.sql("""
+                        select concat_ws(' ', member_id, tier, member_purchase_days, propagations, purchasing_non_member)
+                          from segmentation.tier_snapshot where brand_id = ? and period_id = '2026-10'
+                         order by member_id
+                        """).param(facts.brandId(brand)).query(String.class).list();
     }
 
     @Test
