@@ -1,5 +1,7 @@
 package org.privatedomain.cdp.segmentation.rfm;
 
+import org.privatedomain.cdp.core.brand.FrequencyBasis;
+
 /**
  * The RFM rules of fast-plus.md in SQL. A person's values over the window {@code [:from, :at)}: R the whole days
  * from the last qualifying order to {@code :at}, F the qualifying orders (or distinct local purchase days), M
@@ -10,8 +12,7 @@ final class RfmQuery {
     private static final String VALUES = """
             select o.member_id,
                    floor(extract(epoch from (cast(:at as timestamptz) - max(o.paid_at))) / 86400)::bigint as recency,
-                   case when :byDays then count(distinct (o.paid_at at time zone :zone)::date)
-                        else count(*) end as frequency,
+                   %1$s as frequency,
                    sum(o.amount - o.refunded_amount) as monetary
               from core.orders o
              where o.brand_id = :brand and o.paid_at >= :from and o.paid_at < :at
@@ -19,19 +20,45 @@ final class RfmQuery {
                and not exists (select 1 from core.member m
                                 where m.brand_id = :brand and m.id = o.member_id
                                   and m.erased_at is not null and m.erased_at < :at)
-               %s
+               %2$s
              group by o.member_id
             """;
 
     /** Every scored person's values. */
-    static final String PERSONS = VALUES.formatted("");
+    static String persons(FrequencyBasis basis) {
+        return values(basis, "");
+    }
+
+    /** The values of the persons in {@code :members} (those without a qualifying order in the window: no row). */
+    static String some(FrequencyBasis basis) {
+        return values(basis, "and o.member_id = any(cast(:members as bigint[]))");
+    }
+
+    /** One person's values; no row when the person has no qualifying order in the window. */
+    static String person(FrequencyBasis basis) {
+        return values(basis, "and o.member_id = :member");
+    }
 
     /**
-     * One pass over the window: the cut points (the brand's, or the interpolated 20/40/60/80th percentiles of the
-     * scored population) and the persons per score cell. Null cuts when nobody is scored.
+     * The frequency by the brand's basis, chosen in the text: an aggregate with DISTINCT in the query, even one a
+     * CASE never uses, makes PostgreSQL sort every order by person, in one process, instead of hashing in parallel.
+     */
+    private static String values(FrequencyBasis basis, String filter) {
+        String frequency = basis == FrequencyBasis.DAYS ? "count(distinct (o.paid_at at time zone :zone)::date)"
+                : "count(*)";
+        return VALUES.formatted(frequency, filter);
+    }
+
+    /**
+     * The run's figures from its persons' stored values (segmentation.rfm_person): the cut points (the brand's, or
+     * the interpolated 20/40/60/80th percentiles of the scored population) and the persons per score cell. Null
+     * cuts when nobody is scored.
      */
     static final String RUN = """
-            with person as materialized (%s),
+            with person as materialized (
+                select recency, frequency, monetary from segmentation.rfm_person
+                 where brand_id = :brand and as_of = :asOf
+            ),
             cuts as (
                 select coalesce(cast(cast(:recencyCuts as text[]) as numeric[]),
                                 segmentation.round6(percentile_cont(array[0.2, 0.4, 0.6, 0.8]) within group (order by recency))) as r,
@@ -54,10 +81,7 @@ final class RfmQuery {
                     from person p
                    group by 1, 2, 3) s on true
              order by 4, 5, 6
-            """.formatted(PERSONS);
-
-    /** One person's values; no row when the person has no qualifying order in the window. */
-    static final String PERSON = VALUES.formatted("and o.member_id = :member");
+            """;
 
     private RfmQuery() {
     }

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.privatedomain.cdp.core.analytics.AnalyticsMemory;
 import org.privatedomain.cdp.core.brand.BrandContext;
 import org.privatedomain.cdp.core.brand.FrequencyBasis;
 import org.privatedomain.cdp.core.brand.RfmScoringMode;
@@ -22,6 +23,7 @@ import org.privatedomain.cdp.core.brand.RfmSettings;
 import org.privatedomain.cdp.core.brand.RfmThresholds;
 import org.privatedomain.cdp.core.change.FactChanges;
 import org.privatedomain.cdp.core.change.FactKind;
+import org.privatedomain.cdp.core.change.FactChanges.Touched;
 import org.privatedomain.cdp.core.brand.BrandSettingsChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Keeps RFM runs per brand and as-of date: computed on first use, served from storage while no order or erasure
- * dated before the run's instant was written since, recomputed otherwise.
+ * dated before the run's instant was written since; when one was, the latest run recomputes the persons it
+ * touched, an older run recomputes whole.
  */
 @Component
 class RfmRuns {
@@ -42,14 +45,22 @@ class RfmRuns {
     private static final TypeReference<List<int[]>> CELLS = new TypeReference<>() {
     };
 
+    /**
+     * Up to this many persons touched by late orders or erasures, the latest run recomputes their values alone and
+     * its figures from the stored values; beyond, or for an older run (which keeps no persons), it recomputes whole.
+     */
+    static final int INCREMENTAL_LIMIT = 50_000;
+
     private final JdbcClient jdbc;
     private final FactChanges changes;
+    private final AnalyticsMemory memory;
     private final JsonMapper json;
     private final Clock clock;
 
-    RfmRuns(JdbcClient jdbc, FactChanges changes, JsonMapper json, Clock clock) {
+    RfmRuns(JdbcClient jdbc, FactChanges changes, AnalyticsMemory memory, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.changes = changes;
+        this.memory = memory;
         this.json = json;
         this.clock = clock;
     }
@@ -59,12 +70,17 @@ class RfmRuns {
     public RfmReport ensureFresh(BrandContext brand, LocalDate asOf) {
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended('rfm:' || :brand || ':' || :asOf, 0))")
                 .param("brand", brand.id()).param("asOf", asOf.toString()).query().singleRow();
+        memory.widen();
         Stored stored = stored(brand.id(), asOf);
-        if (stored != null && !changes.touchedSince(brand.id(), stored.dbSnapshot(), stored.report().at(),
-                FactKind.ORDER, FactKind.ERASURE)) {
+        if (stored == null) {
+            return compute(brand, asOf, null);
+        }
+        Touched touched = changes.personsTouchedSince(brand.id(), stored.dbSnapshot(), stored.report().at(),
+                INCREMENTAL_LIMIT, FactKind.ORDER, FactKind.ERASURE);
+        if (touched.nobody()) {
             return stored.report();
         }
-        return compute(brand, asOf);
+        return compute(brand, asOf, touched.tooMany() || !isLatest(brand.id(), asOf) ? null : touched.persons());
     }
 
     /** The run with the latest as-of date, as stored (fresh or not); null when the brand has none. */
@@ -74,7 +90,11 @@ class RfmRuns {
         return stored == null ? null : stored.report();
     }
 
-    private RfmReport compute(BrandContext brand, LocalDate asOf) {
+    /**
+     * Computes the run: every person's values (or, given {@code persons}, those persons' values only, the others'
+     * being stored and unchanged), then the figures from the stored values. Only the latest run keeps its persons.
+     */
+    private RfmReport compute(BrandContext brand, LocalDate asOf, Long[] persons) {
         String snapshot = changes.snapshot();
         RfmSettings settings = brand.settings().rfm();
         ZoneId zone = ZoneId.of(brand.settings().timezone());
@@ -82,6 +102,20 @@ class RfmRuns {
         Instant windowStart = asOf.plusDays(1).minusDays(settings.windowDays()).atStartOfDay(zone).toInstant();
         RfmThresholds thresholds = settings.scoringMode() == RfmScoringMode.THRESHOLDS ? settings.thresholds() : null;
         Map<String, Object> params = window(brand, settings, at, windowStart);
+        params.put("asOf", asOf);
+        params.put("members", persons);
+        jdbc.sql("""
+                        delete from segmentation.rfm_person
+                         where brand_id = :brand and as_of = :asOf
+                           and (cast(:members as bigint[]) is null or member_id = any(cast(:members as bigint[])))
+                        """)
+                .params(params).update();
+        jdbc.sql("""
+                        insert into segmentation.rfm_person (brand_id, as_of, member_id, recency, frequency, monetary)
+                        select :brand, :asOf, v.* from (%s) v
+                        """.formatted(persons == null ? RfmQuery.persons(settings.frequencyBasis())
+                        : RfmQuery.some(settings.frequencyBasis())))
+                .params(params).update();
         params.put("recencyCuts", thresholds == null ? null : texts(thresholds.recency()));
         params.put("frequencyCuts", thresholds == null ? null : texts(thresholds.frequency()));
         params.put("monetaryCuts", thresholds == null ? null : texts(thresholds.monetary()));
@@ -99,7 +133,18 @@ class RfmRuns {
         RfmReport report = new RfmReport(asOf, at, windowStart, settings.scoringMode(), settings.frequencyBasis(),
                 clock.instant().truncatedTo(ChronoUnit.MICROS), scale, cells);
         store(brand.id(), report, snapshot);
+        jdbc.sql("""
+                        delete from segmentation.rfm_person
+                         where brand_id = :brand
+                           and as_of < (select max(as_of) from segmentation.rfm_run where brand_id = :brand)
+                        """)
+                .param("brand", brand.id()).update();
         return report;
+    }
+
+    private boolean isLatest(long brandId, LocalDate asOf) {
+        return jdbc.sql("select max(as_of) = :asOf from segmentation.rfm_run where brand_id = :brand")
+                .param("brand", brandId).param("asOf", asOf).query(Boolean.class).single();
     }
 
     /** The parameters that choose the orders of a window. */
@@ -109,7 +154,6 @@ class RfmRuns {
         params.put("at", Timestamp.from(at));
         params.put("from", Timestamp.from(windowStart));
         params.put("zone", brand.settings().timezone());
-        params.put("byDays", settings.frequencyBasis() == FrequencyBasis.DAYS);
         params.put("minAmount", brand.settings().tiers().minQualifyingAmount());
         return params;
     }
@@ -194,5 +238,7 @@ class RfmRuns {
     @EventListener
     void onSettingsChanged(BrandSettingsChanged changed) {
         jdbc.sql("delete from segmentation.rfm_run where brand_id = :brand").param("brand", changed.brandId()).update();
+        jdbc.sql("delete from segmentation.rfm_person where brand_id = :brand").param("brand", changed.brandId())
+                .update();
     }
 }

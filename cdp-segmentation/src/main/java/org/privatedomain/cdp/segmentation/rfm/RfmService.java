@@ -59,7 +59,7 @@ public class RfmService {
         Map<String, Object> params = RfmRuns.window(brand, brand.settings().rfm(), run.at(), run.windowStart());
         params.put("member", memberId);
         RfmReport basis = run;
-        return jdbc.sql(RfmQuery.PERSON).params(params)
+        return jdbc.sql(RfmQuery.person(brand.settings().rfm().frequencyBasis())).params(params)
                 .query((rs, row) -> scored(basis, rs.getLong(2), rs.getLong(3), rs.getBigDecimal(4)))
                 .optional()
                 .orElse(new MemberRfm(run.asOf(), run.computedAt(), null, 0, BigDecimal.ZERO.setScale(2), null, null,

@@ -2,14 +2,12 @@ package org.privatedomain.cdp.segmentation.rfm;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import org.privatedomain.cdp.core.brand.BrandContext;
-import org.privatedomain.cdp.segmentation.BoundSql;
 
 /**
- * RFM as SQL for other queries (segment rules): every person scored by a run, with their three scores and
- * segment code. Values are bound through the caller's binder, so the text holds no value.
+ * RFM as SQL for other queries (segment rules): every person scored by the brand's latest run (whose values it
+ * keeps), with their three scores and segment code. Values are bound through the caller's binder, so the text holds no value.
  */
 final class RfmSql {
 
@@ -18,8 +16,8 @@ final class RfmSql {
 
     /** {@code select member_id, r_score, f_score, m_score, segment from ...} for the run's persons. */
     static String scored(BrandContext brand, RfmReport run, Function<Object, String> bind) {
-        Map<String, Object> window = RfmRuns.window(brand, brand.settings().rfm(), run.at(), run.windowStart());
-        String values = BoundSql.bind(RfmQuery.PERSONS, window, bind);
+        String values = "select member_id, recency, frequency, monetary from segmentation.rfm_person"
+                + " where brand_id = " + bind.apply(brand.id()) + " and as_of = " + bind.apply(run.asOf());
         RfmScale scale = run.scale();
         String r = score("5", "-", "recency", scale.recencyCuts(), bind);
         String f = score("1", "+", "frequency", scale.frequencyCuts(), bind);

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import org.privatedomain.cdp.core.analytics.AnalyticsMemory;
 import org.privatedomain.cdp.core.brand.BrandContext;
 import org.privatedomain.cdp.core.change.FactChanges;
 import org.privatedomain.cdp.core.change.FactKind;
@@ -19,8 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps each period's tiers as a snapshot: computed on first use, served from storage while nothing touched the
- * period, recomputed when late data did (or, for the current period, when any data did). Two callers wanting the
- * same period wait for one computation.
+ * period; when late data did (for the current period, any data), the persons it touched are recomputed, or the
+ * whole period when they are many. Two callers wanting the same period wait for one computation.
  */
 @Component
 class TierSnapshots {
@@ -39,11 +40,13 @@ class TierSnapshots {
 
     private final JdbcClient jdbc;
     private final FactChanges changes;
+    private final AnalyticsMemory memory;
     private final Clock clock;
 
-    TierSnapshots(JdbcClient jdbc, FactChanges changes, Clock clock) {
+    TierSnapshots(JdbcClient jdbc, FactChanges changes, AnalyticsMemory memory, Clock clock) {
         this.jdbc = jdbc;
         this.changes = changes;
+        this.memory = memory;
         this.clock = clock;
     }
 
@@ -58,6 +61,7 @@ class TierSnapshots {
     public Stored ensureFresh(BrandContext brand, Period period) {
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended('tiers:' || :brand || ':' || :period, 0))")
                 .param("brand", brand.id()).param("period", period.id()).query().singleRow();
+        memory.widen();
         Stored stored = stored(brand.id(), period.id());
         if (stored == null) {
             return compute(brand, period);

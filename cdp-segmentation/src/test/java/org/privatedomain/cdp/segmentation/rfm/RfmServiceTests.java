@@ -22,6 +22,7 @@ import org.privatedomain.cdp.testsupport.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * RFM of fast-plus.md as of the end of 2026-10-31 in Shanghai (the instant 2026-11-01T00:00+08:00), window 365
@@ -41,6 +42,9 @@ class RfmServiceTests {
 
     @Autowired
     BrandService brands;
+
+    @Autowired
+    JdbcClient jdbc;
 
     String brand;
 
@@ -151,6 +155,34 @@ class RfmServiceTests {
 
         assertThat(second.computedAt()).isAfter(first.computedAt());
         assertThat(second.scale().scored()).isEqualTo(6);
+    }
+
+    @Test
+    void lateWritesRecomputeOnlyThePersonsTheyTouchedAndGiveWhatAComputationFromNothingGives() {
+        rfm.report(brand, AS_OF);
+        String untouchedRow = rowVersion("P2");
+
+        facts.buy(brand, "P1", "2026-10-30T10:00", "10.00"); // P1: F 2, M 110
+        facts.buy(brand, "P6", "2026-10-29T10:00", "10.00"); // P6 scored: R 2, F 1, M 10
+        facts.link(brand, Facts.person("P4"), Facts.person("P5")); // P5 merges into P4: F 4, M 150, R 1
+        facts.erase(brand, "P3"); // erased today, after the run's instant: still scored, with its values
+        RfmReport incremental = rfm.report(brand, AS_OF);
+
+        assertThat(rowVersion("P2")).as("P2's values, which no late write touched").isEqualTo(untouchedRow);
+        assertThat(incremental.scale().scored()).isEqualTo(5); // P1, P2, P3, P4 (with P5), P6
+        jdbc.sql("delete from segmentation.rfm_run where brand_id = ?").param(facts.brandId(brand)).update();
+        RfmReport fromNothing = rfm.report(brand, AS_OF);
+        assertThat(incremental.scale()).isEqualTo(fromNothing.scale());
+        assertThat(incremental.cells()).isEqualTo(fromNothing.cells());
+    }
+
+    /** The version of a person's stored values (its transaction id): it changes whenever the row is written. */
+    private String rowVersion(String person) {
+        return jdbc.sql("""
+                        select xmin::text from segmentation.rfm_person
+                         where brand_id = ? and as_of = ? and member_id = ?
+                        """).param(facts.brandId(brand)).param(AS_OF).param(facts.memberId(brand, person))
+                .query(String.class).single();
     }
 
     @Test

@@ -1,0 +1,5 @@
+/** What brand-wide computations over the facts (tiers, RFM, FAST+) share: the database memory they run with. */
+@NamedInterface("analytics")
+package org.privatedomain.cdp.core.analytics;
+
+import org.springframework.modulith.NamedInterface;
