@@ -50,37 +50,30 @@ final class RfmQuery {
     }
 
     /**
-     * The run's figures from its persons' stored values (segmentation.rfm_person): the cut points (the brand's, or
-     * the interpolated 20/40/60/80th percentiles of the scored population) and the persons per score cell. Null
-     * cuts when nobody is scored.
+     * The run's cut points from its persons' stored values (segmentation.rfm_person): the brand's, or the
+     * interpolated 20/40/60/80th percentiles of the scored population. Null when nobody is scored.
      */
-    static final String RUN = """
-            with person as materialized (
-                select recency, frequency, monetary from segmentation.rfm_person
-                 where brand_id = :brand and as_of = :asOf
-            ),
-            cuts as (
-                select coalesce(cast(cast(:recencyCuts as text[]) as numeric[]),
-                                segmentation.round6(percentile_cont(array[0.2, 0.4, 0.6, 0.8]) within group (order by recency))) as r,
-                       coalesce(cast(cast(:frequencyCuts as text[]) as numeric[]),
-                                segmentation.round6(percentile_cont(array[0.2, 0.4, 0.6, 0.8]) within group (order by frequency))) as f,
-                       coalesce(cast(cast(:monetaryCuts as text[]) as numeric[]),
-                                segmentation.round6(percentile_cont(array[0.2, 0.4, 0.6, 0.8]) within group (order by monetary))) as m
-                  from person
-            )
-            select c.r, c.f, c.m, s.r_score, s.f_score, s.m_score, s.persons
-              from cuts c
-              left join lateral (
-                  select 5 - (p.recency > c.r[1])::int - (p.recency > c.r[2])::int
-                           - (p.recency > c.r[3])::int - (p.recency > c.r[4])::int as r_score,
-                         1 + (p.frequency > c.f[1])::int + (p.frequency > c.f[2])::int
-                           + (p.frequency > c.f[3])::int + (p.frequency > c.f[4])::int as f_score,
-                         1 + (p.monetary > c.m[1])::int + (p.monetary > c.m[2])::int
-                           + (p.monetary > c.m[3])::int + (p.monetary > c.m[4])::int as m_score,
-                         count(*) as persons
-                    from person p
-                   group by 1, 2, 3) s on true
-             order by 4, 5, 6
+    static final String CUTS = """
+            select coalesce(cast(cast(:recencyCuts as text[]) as numeric[]),
+                            segmentation.round6(percentile_cont(array[0.2, 0.4, 0.6, 0.8]) within group (order by recency))),
+                   coalesce(cast(cast(:frequencyCuts as text[]) as numeric[]),
+                            segmentation.round6(percentile_cont(array[0.2, 0.4, 0.6, 0.8]) within group (order by frequency))),
+                   coalesce(cast(cast(:monetaryCuts as text[]) as numeric[]),
+                            segmentation.round6(percentile_cont(array[0.2, 0.4, 0.6, 0.8]) within group (order by monetary)))
+              from segmentation.rfm_person
+             where brand_id = :brand and as_of = :asOf
+            """;
+
+    /** The persons per score cell, by the cut points {@code :r1..:r4}, {@code :f1..:f4}, {@code :m1..:m4}. */
+    static final String CELLS = """
+            select 5 - (recency > :r1)::int - (recency > :r2)::int - (recency > :r3)::int - (recency > :r4)::int,
+                   1 + (frequency > :f1)::int + (frequency > :f2)::int + (frequency > :f3)::int + (frequency > :f4)::int,
+                   1 + (monetary > :m1)::int + (monetary > :m2)::int + (monetary > :m3)::int + (monetary > :m4)::int,
+                   count(*)
+              from segmentation.rfm_person
+             where brand_id = :brand and as_of = :asOf
+             group by 1, 2, 3
+             order by 1, 2, 3
             """;
 
     private RfmQuery() {

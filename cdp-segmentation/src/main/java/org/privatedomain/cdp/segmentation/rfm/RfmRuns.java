@@ -1,6 +1,7 @@
 package org.privatedomain.cdp.segmentation.rfm;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,7 +11,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -119,16 +119,12 @@ class RfmRuns {
         params.put("recencyCuts", thresholds == null ? null : texts(thresholds.recency()));
         params.put("frequencyCuts", thresholds == null ? null : texts(thresholds.frequency()));
         params.put("monetaryCuts", thresholds == null ? null : texts(thresholds.monetary()));
-        List<List<BigDecimal>> cuts = new ArrayList<>();
-        List<RfmReport.Cell> cells = new ArrayList<>();
-        jdbc.sql(RfmQuery.RUN).params(params).query(rs -> {
-            if (cuts.isEmpty()) {
-                cuts.addAll(List.of(decimals(rs, 1), decimals(rs, 2), decimals(rs, 3)));
-            }
-            if (rs.getObject(7) != null) {
-                cells.add(new RfmReport.Cell(rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getLong(7)));
-            }
-        });
+        List<List<BigDecimal>> cuts = jdbc.sql(RfmQuery.CUTS).params(params)
+                .query((rs, row) -> List.of(decimals(rs, 1), decimals(rs, 2), decimals(rs, 3))).single();
+        List<RfmReport.Cell> cells = cuts.getFirst().isEmpty() ? List.of() : jdbc.sql(RfmQuery.CELLS)
+                .params(params).params(cutParams(cuts))
+                .query((rs, row) -> new RfmReport.Cell(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getLong(4)))
+                .list();
         RfmScale scale = scale(cuts, cells);
         RfmReport report = new RfmReport(asOf, at, windowStart, settings.scoringMode(), settings.frequencyBasis(),
                 clock.instant().truncatedTo(ChronoUnit.MICROS), scale, cells);
@@ -145,6 +141,21 @@ class RfmRuns {
     private boolean isLatest(long brandId, LocalDate asOf) {
         return jdbc.sql("select max(as_of) = :asOf from segmentation.rfm_run where brand_id = :brand")
                 .param("brand", brandId).param("asOf", asOf).query(Boolean.class).single();
+    }
+
+    /**
+     * The cut points as the cells query's parameters {@code :r1..:r4}, {@code :f1..:f4}, {@code :m1..:m4}. Recency
+     * and frequency are whole numbers, so {@code x > c} is {@code x > floor(c)}: compared as integers, without a
+     * conversion per person and cut.
+     */
+    private static Map<String, Object> cutParams(List<List<BigDecimal>> cuts) {
+        Map<String, Object> params = new HashMap<>();
+        for (int i = 0; i < 4; i++) {
+            params.put("r" + (i + 1), cuts.get(0).get(i).setScale(0, RoundingMode.FLOOR).longValueExact());
+            params.put("f" + (i + 1), cuts.get(1).get(i).setScale(0, RoundingMode.FLOOR).longValueExact());
+            params.put("m" + (i + 1), cuts.get(2).get(i));
+        }
+        return params;
     }
 
     /** The parameters that choose the orders of a window. */

@@ -69,20 +69,22 @@ final class TierQuery {
                 select o.order_id, o.member_id, o.paid_at, o.referral_share_id, o.referral_member_id
                   from (%1$s) o
                  where o.status in ('PAID', 'PARTIALLY_REFUNDED') and o.amount - o.refunded_amount > :minAmount
-            ), purchases as (
+            ), purchase_days as (
+                -- an order inside two overlapping membership rows comes twice, as a member both times: neither
+                -- the days as a member nor a purchase outside membership change
                 select q.member_id, (q.paid_at at time zone :zone)::date as day,
-                       bool_or(ms.member_id is not null) as as_member
+                       bool_or(ms.member_id is not null) as as_member, bool_or(ms.member_id is null) as outside
                   from qualifying q
                   left join membership ms on ms.member_id = q.member_id and ms.connected_at <= q.paid_at
                                          and (ms.disconnected_at is null or q.paid_at < ms.disconnected_at)
                  where cast(:members as bigint[]) is null or q.member_id = any(cast(:members as bigint[]))
-                 group by q.member_id, q.order_id, q.paid_at
+                 group by 1, 2
             ), buyers as (
-                select member_id, count(distinct day) filter (where as_member) as member_days,
-                       bool_or(not as_member) as non_member_purchase
-                  from purchases
+                select member_id, count(*) filter (where as_member) as member_days,
+                       bool_or(outside) as non_member_purchase
+                  from purchase_days
                  group by member_id
-            ), referred as (
+            ), referred as materialized (
                 select %2$s as referrer,
                        q.member_id as buyer
                   from qualifying q
