@@ -2,11 +2,11 @@
 -- tiers) can recompute those persons only: an order's buyer and the persons it credits (the named sharer, the
 -- owner of the share it came through); an event's person, and for a share the persons its orders credited before
 -- the share was known; both persons of a merge; the erased. persons is null when a statement touched more than
--- 10,000 of them (results then recompute whole); person_count says how many without reading the array.
+-- 50,000 of them (results then recompute whole); person_count says how many without reading the array.
 alter table core.fact_change add column persons bigint[], add column person_count integer;
 
 create function core.journal_persons(persons bigint[]) returns bigint[] language sql immutable as $$
-    select case when cardinality(persons) <= 10000 then persons end
+    select case when cardinality(persons) <= 50000 then persons end
 $$;
 
 create or replace function core.journal_order_inserts() returns trigger language plpgsql as $$

@@ -104,11 +104,8 @@ class RfmRuns {
         Map<String, Object> params = window(brand, settings, at, windowStart);
         params.put("asOf", asOf);
         params.put("members", persons);
-        jdbc.sql("""
-                        delete from segmentation.rfm_person
-                         where brand_id = :brand and as_of = :asOf
-                           and (cast(:members as bigint[]) is null or member_id = any(cast(:members as bigint[])))
-                        """)
+        jdbc.sql("delete from segmentation.rfm_person where brand_id = :brand and as_of = :asOf"
+                        + (persons == null ? "" : " and member_id = any(cast(:members as bigint[]))"))
                 .params(params).update();
         jdbc.sql("""
                         insert into segmentation.rfm_person (brand_id, as_of, member_id, recency, frequency, monetary)

@@ -12,7 +12,7 @@ import org.privatedomain.cdp.core.period.Period;
  * The tier rules of fast-plus.md as one set-based query per period: for every person with a membership, a field
  * relationship, a qualifying purchase or a propagation in the period, the tier rank, the distinct local days
  * with a qualifying purchase as a member, the successful propagations, and whether the person bought outside
- * membership. Everyone else is NONE. {@code :members} restricts it to some persons (null for all).
+ * membership. Everyone else is NONE.
  *
  * <p>Choices where the spec is silent: a relationship is active during the period when {@code [connectedAt,
  * disconnectedAt)} overlaps it; a purchase is "as a member" when {@code joinedAt <= paidAt < leftAt}; an order
@@ -26,7 +26,7 @@ final class TierQuery {
     static final String ALL = query("""
             select * from core.orders
              where brand_id = :brand and paid_at >= :start and paid_at < :end
-            """);
+            """, false);
 
     /**
      * The tiers of the persons in {@code :members}: only their own orders and the orders referred to them are
@@ -46,11 +46,15 @@ final class TierQuery {
              where s.brand_id = :brand and s.type = 'SHARE' and s.share_id is not null
                and s.member_id = any(cast(:members as bigint[]))
                and o.paid_at >= :start and o.paid_at < :end
-            """);
+            """, true);
 
-    private static String query(String orders) {
-        return SQL.formatted(orders, Referrals.creditedMember("q"));
+    /** The query over these orders, for everyone or (restricted by {@code :members}) for some persons. */
+    private static String query(String orders, boolean some) {
+        return SQL.formatted(orders, Referrals.creditedMember("q"), some ? SOME_OF.formatted("member_id") : "",
+                some ? SOME_OF.formatted("e.member_id") : "", some ? SOME_OF.formatted("q.member_id") : "");
     }
+
+    private static final String SOME_OF = "and %s = any(cast(:members as bigint[]))";
 
     private static final String SQL = """
             with membership as (
@@ -58,13 +62,13 @@ final class TierQuery {
                   from core.relationship
                  where brand_id = :brand and field = 'MEMBERSHIP'
                    and connected_at < :end and (disconnected_at is null or disconnected_at > :start)
-                   and (cast(:members as bigint[]) is null or member_id = any(cast(:members as bigint[])))
+                   %3$s
             ), related as (
                 select distinct member_id
                   from core.relationship
                  where brand_id = :brand and field <> 'MEMBERSHIP'
                    and connected_at < :end and (disconnected_at is null or disconnected_at > :start)
-                   and (cast(:members as bigint[]) is null or member_id = any(cast(:members as bigint[])))
+                   %3$s
             ), qualifying as (
                 select o.order_id, o.member_id, o.paid_at, o.referral_share_id, o.referral_member_id
                   from (%1$s) o
@@ -77,7 +81,7 @@ final class TierQuery {
                   from qualifying q
                   left join membership ms on ms.member_id = q.member_id and ms.connected_at <= q.paid_at
                                          and (ms.disconnected_at is null or q.paid_at < ms.disconnected_at)
-                 where cast(:members as bigint[]) is null or q.member_id = any(cast(:members as bigint[]))
+                 where true %5$s
                  group by 1, 2
             ), buyers as (
                 select member_id, count(*) filter (where as_member) as member_days,
@@ -96,12 +100,12 @@ final class TierQuery {
                                     and o.member_id = e.member_id and o.status <> 'REFUNDED'
                  where :reviewsCount and e.brand_id = :brand and e.type = 'REVIEW' and e.rating >= 4
                    and e.occurred_at >= :start and e.occurred_at < :end
-                   and (cast(:members as bigint[]) is null or e.member_id = any(cast(:members as bigint[])))
+                   %4$s
             ), propagators as (
                 select member_id, count(*) as propagations
                   from (select referrer as member_id from referred where referrer <> buyer
                         union all select member_id from reviews) credited
-                 where cast(:members as bigint[]) is null or member_id = any(cast(:members as bigint[]))
+                 where true %3$s
                  group by member_id
             ), persons as (
                 select member_id from membership

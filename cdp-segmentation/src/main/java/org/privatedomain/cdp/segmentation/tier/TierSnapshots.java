@@ -117,7 +117,7 @@ class TierSnapshots {
         params.put("period", period.id());
         jdbc.sql(INSERT.formatted(TierQuery.SOME)).params(params).update();
         Stored stored = new Stored(period.id(), persons(brand.id(), period),
-                clock.instant().truncatedTo(ChronoUnit.MICROS), snapshot, true);
+                clock.instant().truncatedTo(ChronoUnit.MICROS), snapshot, false);
         jdbc.sql("""
                         update segmentation.tier_period
                            set persons = :persons, computed_at = :computedAt, db_snapshot = :snapshot
@@ -153,7 +153,10 @@ class TierSnapshots {
                 .optional().orElse(null);
     }
 
-    /** A stored period: its persons (for NONE), when and from what it was computed, and whether just now. */
+    /**
+     * A stored period: its persons (for NONE), when and from what it was computed, and whether it was just now
+     * computed whole (the planner's statistics of the snapshots then need refreshing).
+     */
     record Stored(String periodId, long persons, Instant computedAt, String dbSnapshot, boolean computed) {
     }
 
