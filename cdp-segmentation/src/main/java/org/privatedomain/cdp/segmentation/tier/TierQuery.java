@@ -50,25 +50,35 @@ final class TierQuery {
 
     /** The query over these orders, for everyone or (restricted by {@code :members}) for some persons. */
     private static String query(String orders, boolean some) {
-        return SQL.formatted(orders, Referrals.creditedMember("q"), some ? SOME_OF.formatted("member_id") : "",
-                some ? SOME_OF.formatted("e.member_id") : "", some ? SOME_OF.formatted("q.member_id") : "");
+        return SQL.formatted(orders, Referrals.creditedMember("q"),
+                some ? SOME_RELATIONSHIPS : "select * from core.relationship where brand_id = :brand",
+                some ? SOME_OF.formatted("e.member_id") : "", some ? SOME_OF.formatted("q.member_id") : "",
+                some ? SOME_OF.formatted("member_id") : "");
     }
 
     private static final String SOME_OF = "and %s = any(cast(:members as bigint[]))";
 
+    /**
+     * The relationships of the persons in {@code :members}, read through the primary key person by person
+     * (lateral, offset 0): planned as a join, the planner would rather read every relationship of the brand.
+     */
+    private static final String SOME_RELATIONSHIPS = """
+            select r.* from unnest(cast(:members as bigint[])) as wanted(id)
+             cross join lateral (select * from core.relationship r
+                                  where r.brand_id = :brand and r.member_id = wanted.id offset 0) r
+            """;
+
     private static final String SQL = """
             with membership as (
                 select member_id, connected_at, disconnected_at
-                  from core.relationship
-                 where brand_id = :brand and field = 'MEMBERSHIP'
+                  from (%3$s) r
+                 where field = 'MEMBERSHIP'
                    and connected_at < :end and (disconnected_at is null or disconnected_at > :start)
-                   %3$s
             ), related as (
                 select distinct member_id
-                  from core.relationship
-                 where brand_id = :brand and field <> 'MEMBERSHIP'
+                  from (%3$s) r
+                 where field <> 'MEMBERSHIP'
                    and connected_at < :end and (disconnected_at is null or disconnected_at > :start)
-                   %3$s
             ), qualifying as (
                 select o.order_id, o.member_id, o.paid_at, o.referral_share_id, o.referral_member_id
                   from (%1$s) o
@@ -105,7 +115,7 @@ final class TierQuery {
                 select member_id, count(*) as propagations
                   from (select referrer as member_id from referred where referrer <> buyer
                         union all select member_id from reviews) credited
-                 where true %3$s
+                 where true %6$s
                  group by member_id
             ), persons as (
                 select member_id from membership
