@@ -1,4 +1,4 @@
-/** What brand-wide computations over the facts (tiers, RFM, FAST+) share: the database memory they run with. */
+/** What brand-wide computations over the facts (tiers, RFM, FAST+) share: the database settings they run with. */
 @NamedInterface("analytics")
 package org.privatedomain.cdp.core.analytics;
 

@@ -15,7 +15,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.privatedomain.cdp.core.analytics.AnalyticsMemory;
+import org.privatedomain.cdp.core.analytics.AnalyticsSettings;
 import org.privatedomain.cdp.core.brand.BrandContext;
 import org.privatedomain.cdp.core.brand.FrequencyBasis;
 import org.privatedomain.cdp.core.brand.RfmScoringMode;
@@ -53,14 +53,14 @@ class RfmRuns {
 
     private final JdbcClient jdbc;
     private final FactChanges changes;
-    private final AnalyticsMemory memory;
+    private final AnalyticsSettings analytics;
     private final JsonMapper json;
     private final Clock clock;
 
-    RfmRuns(JdbcClient jdbc, FactChanges changes, AnalyticsMemory memory, JsonMapper json, Clock clock) {
+    RfmRuns(JdbcClient jdbc, FactChanges changes, AnalyticsSettings analytics, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.changes = changes;
-        this.memory = memory;
+        this.analytics = analytics;
         this.json = json;
         this.clock = clock;
     }
@@ -70,7 +70,7 @@ class RfmRuns {
     public RfmReport ensureFresh(BrandContext brand, LocalDate asOf) {
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended('rfm:' || :brand || ':' || :asOf, 0))")
                 .param("brand", brand.id()).param("asOf", asOf.toString()).query().singleRow();
-        memory.widen();
+        analytics.apply();
         Stored stored = stored(brand.id(), asOf);
         if (stored == null) {
             return compute(brand, asOf, null);
@@ -113,6 +113,10 @@ class RfmRuns {
                         """.formatted(persons == null ? RfmQuery.persons(settings.frequencyBasis())
                         : RfmQuery.some(settings.frequencyBasis())))
                 .params(params).update();
+        if (persons == null) {
+            // so that the next incremental run finds its persons by key, not by reading them all
+            jdbc.sql("analyze segmentation.rfm_person").update();
+        }
         params.put("recencyCuts", thresholds == null ? null : texts(thresholds.recency()));
         params.put("frequencyCuts", thresholds == null ? null : texts(thresholds.frequency()));
         params.put("monetaryCuts", thresholds == null ? null : texts(thresholds.monetary()));

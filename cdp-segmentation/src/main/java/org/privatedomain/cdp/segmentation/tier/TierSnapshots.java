@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import org.privatedomain.cdp.core.analytics.AnalyticsMemory;
+import org.privatedomain.cdp.core.analytics.AnalyticsSettings;
 import org.privatedomain.cdp.core.brand.BrandContext;
 import org.privatedomain.cdp.core.change.FactChanges;
 import org.privatedomain.cdp.core.change.FactKind;
@@ -40,13 +40,13 @@ class TierSnapshots {
 
     private final JdbcClient jdbc;
     private final FactChanges changes;
-    private final AnalyticsMemory memory;
+    private final AnalyticsSettings analytics;
     private final Clock clock;
 
-    TierSnapshots(JdbcClient jdbc, FactChanges changes, AnalyticsMemory memory, Clock clock) {
+    TierSnapshots(JdbcClient jdbc, FactChanges changes, AnalyticsSettings analytics, Clock clock) {
         this.jdbc = jdbc;
         this.changes = changes;
-        this.memory = memory;
+        this.analytics = analytics;
         this.clock = clock;
     }
 
@@ -61,7 +61,7 @@ class TierSnapshots {
     public Stored ensureFresh(BrandContext brand, Period period) {
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended('tiers:' || :brand || ':' || :period, 0))")
                 .param("brand", brand.id()).param("period", period.id()).query().singleRow();
-        memory.widen();
+        analytics.apply();
         Stored stored = stored(brand.id(), period.id());
         if (stored == null) {
             return compute(brand, period);
