@@ -88,6 +88,8 @@ class TierSnapshots {
         String snapshot = changes.snapshot();
         jdbc.sql("delete from segmentation.tier_period where brand_id = :brand and period_id = :period")
                 .param("brand", brand.id()).param("period", period.id()).update();
+        jdbc.sql("delete from segmentation.tier_snapshot where brand_id = :brand and period_id = :period")
+                .param("brand", brand.id()).param("period", period.id()).update();
         Stored stored = new Stored(period.id(), persons(brand.id(), period),
                 clock.instant().truncatedTo(ChronoUnit.MICROS), snapshot, true);
         jdbc.sql("""
@@ -164,5 +166,7 @@ class TierSnapshots {
     @EventListener
     void onSettingsChanged(BrandSettingsChanged changed) {
         jdbc.sql("delete from segmentation.tier_period where brand_id = :brand").param("brand", changed.brandId()).update();
+        jdbc.sql("delete from segmentation.tier_snapshot where brand_id = :brand").param("brand", changed.brandId())
+                .update();
     }
 }
