@@ -8,25 +8,32 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.privatedomain.cdp.core.analytics.AnalyticsSettings;
 import org.privatedomain.cdp.core.brand.BrandContext;
 import org.privatedomain.cdp.core.period.Period;
 import org.privatedomain.cdp.segmentation.tier.Tier;
 import org.privatedomain.cdp.segmentation.tier.TierDistribution;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Computes one period's FAST+ entry from the facts and the period's (fresh) tier snapshots. */
 @Component
 class FastPlusComputation {
 
     private final JdbcClient jdbc;
+    private final AnalyticsSettings analytics;
 
-    FastPlusComputation(JdbcClient jdbc) {
+    FastPlusComputation(JdbcClient jdbc, AnalyticsSettings analytics) {
         this.jdbc = jdbc;
+        this.analytics = analytics;
     }
 
-    FastPlusEntry compute(BrandContext brand, Period period, Period previous, TierDistribution tiers,
+    /** In one read-only transaction: every figure is read from the same snapshot of the facts. */
+    @Transactional(readOnly = true)
+    public FastPlusEntry compute(BrandContext brand, Period period, Period previous, TierDistribution tiers,
             Instant computedAt) {
+        analytics.apply();
         Map<String, Object> params = params(brand, period);
         params.put("previous", previous.id());
         return new FastPlusEntry(period.id(), period.start(), period.end(), computedAt, capital(params),

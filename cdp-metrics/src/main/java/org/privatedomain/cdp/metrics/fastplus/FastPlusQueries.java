@@ -92,7 +92,8 @@ final class FastPlusQueries {
                 select q.order_id, q.member_id as buyer, q.paid_at, q.net,
                        %3$s as referrer
                   from (%1$s) q
-                 where q.referral_share_id is not null or q.referral_member_id is not null) r
+                 where q.referral_share_id is not null or q.referral_member_id is not null
+                offset 0) r -- the credit is looked up once per order, not again for each condition on it
              where r.referrer <> r.buyer %2$s
             """;
 
