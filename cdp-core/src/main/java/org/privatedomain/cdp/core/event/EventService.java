@@ -34,8 +34,7 @@ public class EventService {
 
     /**
      * The members of already recorded events, by key. Lateral with limit 1: one primary-key lookup per key, whatever
-     * the statistics say (no other index of core.event holds event_id; see the migration that took it out of the
-     * timeline's).
+     * the statistics say (event_id leads the primary key, and no other index of core.event leads with brand_id).
      */
     static final String RECORDED_MEMBERS = """
             select wanted.id, e.member_id

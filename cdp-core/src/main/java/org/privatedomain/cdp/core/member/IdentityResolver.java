@@ -41,7 +41,7 @@ class IdentityResolver {
 
     /**
      * The holders of identities, by type and key. Lateral with limit 1: one primary-key lookup per key, whatever the
-     * statistics say (no other index of core.identity leads with brand_id).
+     * statistics say (the key leads the primary key, and no other index of core.identity leads with brand_id).
      */
     static final String HOLDERS = """
             select wanted.type, wanted.lookup_key, i.member_id

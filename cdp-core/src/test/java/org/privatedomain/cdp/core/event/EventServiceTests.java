@@ -56,7 +56,7 @@ class EventServiceTests {
     }
 
     @Test
-    void aRecordedEventIsFoundByItsKeyUnderStatisticsTakenWhileItsBrandHadNone() {
+    void eventsAreFoundByKeyAndByPersonUnderStatisticsTakenWhileTheirBrandHadNone() {
         String busy = TestBrands.create(brands);
         events.record(busy, connect("seed", ALICE, Field.STORE, "2026-03-01T10:00:00+08:00"));
         KeyLookupPlans.fillAndAnalyse(jdbc, "event", busy, "event_id", "seed", "occurred_at");
@@ -65,6 +65,10 @@ class EventServiceTests {
                 Map.of("brand", KeyLookupPlans.brandId(jdbc, brand), "ids", new String[] {"e1", "e2"}));
 
         assertThat(plan).contains("event_pkey").doesNotContain("event_member_time_idx");
+        String recompute = KeyLookupPlans.plan(jdbc, Relationships.RECOMPUTE,
+                Map.of("brand", KeyLookupPlans.brandId(jdbc, brand), "members", new Long[] {1L, 2L}));
+        assertThat(recompute).as("a member's events, read to recompute its relationships")
+                .contains("event_member_time_idx").doesNotContain("event_pkey");
     }
 
     @Test

@@ -71,16 +71,18 @@ class RfmRuns {
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended('rfm:' || :brand || ':' || :asOf, 0))")
                 .param("brand", brand.id()).param("asOf", asOf.toString()).query().singleRow();
         analytics.apply();
+        String snapshot = changes.snapshot(); // before anything is read: see TierSnapshots
         Stored stored = stored(brand.id(), asOf);
         if (stored == null) {
-            return compute(brand, asOf, null);
+            return compute(brand, asOf, null, snapshot);
         }
         Touched touched = changes.personsTouchedSince(brand.id(), stored.dbSnapshot(), stored.report().at(),
                 INCREMENTAL_LIMIT, FactKind.ORDER, FactKind.ERASURE);
         if (touched.nobody()) {
             return stored.report();
         }
-        return compute(brand, asOf, touched.tooMany() || !isLatest(brand.id(), asOf) ? null : touched.persons());
+        return compute(brand, asOf, touched.tooMany() || !isLatest(brand.id(), asOf) ? null : touched.persons(),
+                snapshot);
     }
 
     /** The run with the latest as-of date, as stored (fresh or not); null when the brand has none. */
@@ -94,8 +96,7 @@ class RfmRuns {
      * Computes the run: every person's values (or, given {@code persons}, those persons' values only, the others'
      * being stored and unchanged), then the figures from the stored values. Only the latest run keeps its persons.
      */
-    private RfmReport compute(BrandContext brand, LocalDate asOf, Long[] persons) {
-        String snapshot = changes.snapshot();
+    private RfmReport compute(BrandContext brand, LocalDate asOf, Long[] persons, String snapshot) {
         RfmSettings settings = brand.settings().rfm();
         ZoneId zone = ZoneId.of(brand.settings().timezone());
         Instant at = asOf.plusDays(1).atStartOfDay(zone).toInstant();

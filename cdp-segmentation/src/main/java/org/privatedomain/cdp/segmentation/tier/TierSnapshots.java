@@ -54,24 +54,27 @@ class TierSnapshots {
      * Makes sure the period's snapshot is fresh; answers when it was computed. In a transaction of its own, so
      * that a caller reading in a read-only transaction (a segment preview) can have it made. Read committed on
      * purpose: after waiting for another caller's computation it sees that computation. The snapshot recorded is
-     * taken before the statements that compute, so a write committing in between makes the result look stale,
-     * never fresh.
+     * taken before anything is read, so a write committing in between makes the result look stale, never fresh.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public Stored ensureFresh(BrandContext brand, Period period) {
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended('tiers:' || :brand || ':' || :period, 0))")
                 .param("brand", brand.id()).param("period", period.id()).query().singleRow();
         analytics.apply();
+        // taken before anything is read: a write it does not see is found in the journal next time, and one it
+        // sees is among the touched persons read after it
+        String snapshot = changes.snapshot();
         Stored stored = stored(brand.id(), period.id());
         if (stored == null) {
-            return compute(brand, period);
+            return compute(brand, period, snapshot);
         }
         Touched touched = changes.personsTouchedSince(brand.id(), stored.dbSnapshot(), period.end(),
                 INCREMENTAL_LIMIT, FactKind.values());
         if (touched.nobody()) {
             return stored;
         }
-        return touched.tooMany() ? compute(brand, period) : recompute(brand, period, touched.persons());
+        return touched.tooMany() ? compute(brand, period, snapshot)
+                : recompute(brand, period, touched.persons(), snapshot);
     }
 
     /**
@@ -84,8 +87,7 @@ class TierSnapshots {
         jdbc.sql("analyze segmentation.tier_snapshot").update();
     }
 
-    private Stored compute(BrandContext brand, Period period) {
-        String snapshot = changes.snapshot();
+    private Stored compute(BrandContext brand, Period period, String snapshot) {
         jdbc.sql("delete from segmentation.tier_period where brand_id = :brand and period_id = :period")
                 .param("brand", brand.id()).param("period", period.id()).update();
         jdbc.sql("delete from segmentation.tier_snapshot where brand_id = :brand and period_id = :period")
@@ -108,8 +110,7 @@ class TierSnapshots {
     }
 
     /** Recomputes the tiers of some persons only, those late writes touched; the others' cannot have changed. */
-    private Stored recompute(BrandContext brand, Period period, Long[] persons) {
-        String snapshot = changes.snapshot();
+    private Stored recompute(BrandContext brand, Period period, Long[] persons, String snapshot) {
         jdbc.sql("""
                         delete from segmentation.tier_snapshot
                          where brand_id = :brand and period_id = :period and member_id = any(:members)
