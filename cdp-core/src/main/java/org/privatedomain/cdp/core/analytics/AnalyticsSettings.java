@@ -7,7 +7,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The database settings of brand-wide computations (tiers, RFM, FAST+), for their own transaction only:
+ * The database settings of brand-wide computations (tiers, RFM, FAST+, segment rules), for their own transaction
+ * only:
  * <ul>
  * <li>memory: they hash and sort a row per person, a million of them and more, and with PostgreSQL's default of
  * 4 MB per sort or hash they spill to disk in dozens of batches ({@code cdp.analytics.work-mem}, default 256MB per

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.privatedomain.cdp.core.analytics.AnalyticsSettings;
 import org.privatedomain.cdp.core.brand.BrandContext;
 import org.privatedomain.cdp.core.brand.BrandService;
 import org.privatedomain.cdp.core.error.ConflictException;
@@ -39,14 +40,16 @@ class SegmentRefresher {
     private final JsonMapper json;
     private final TransactionTemplate transaction;
     private final SegmentFacts facts;
+    private final AnalyticsSettings analytics;
 
     SegmentRefresher(BrandService brands, JdbcClient jdbc, JsonMapper json, PlatformTransactionManager transactions,
-            SegmentFacts facts) {
+            SegmentFacts facts, AnalyticsSettings analytics) {
         this.brands = brands;
         this.jdbc = jdbc;
         this.json = json;
         this.transaction = new TransactionTemplate(transactions);
         this.facts = facts;
+        this.analytics = analytics;
     }
 
     SqlContext context(BrandContext brand, Instant now) {
@@ -92,6 +95,7 @@ class SegmentRefresher {
      * within the caller's transaction, all as of {@code now}; returns the segment's own refresh.
      */
     SegmentRefresh refreshWithDependencies(BrandContext brand, long id, Instant now) {
+        analytics.apply();
         Map<Long, List<Long>> uses = edges(brand.id());
         List<Long> order = new ArrayList<>();
         dependenciesFirst(id, uses, new LinkedHashSet<>(), order);

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.privatedomain.cdp.core.analytics.AnalyticsSettings;
 import org.privatedomain.cdp.core.brand.BrandContext;
 import org.privatedomain.cdp.core.brand.BrandService;
 import org.privatedomain.cdp.core.period.PeriodCalendar;
@@ -51,6 +52,7 @@ public class SegmentService {
     static final Duration MAX_SCHEDULE = Duration.ofDays(31);
 
     private final BrandService brands;
+    private final AnalyticsSettings analytics;
     private final SegmentRefresher refresher;
     private final JdbcClient jdbc;
     private final JdbcClient streaming;
@@ -58,8 +60,9 @@ public class SegmentService {
     private final Clock clock;
 
     SegmentService(BrandService brands, SegmentRefresher refresher, JdbcClient jdbc, DataSource dataSource,
-            JsonMapper json, Clock clock) {
+            AnalyticsSettings analytics, JsonMapper json, Clock clock) {
         this.brands = brands;
+        this.analytics = analytics;
         this.refresher = refresher;
         this.jdbc = jdbc;
         JdbcTemplate cursor = new JdbcTemplate(dataSource);
@@ -76,6 +79,7 @@ public class SegmentService {
         Condition condition = RuleParser.parse(rule, "rule");
         requireSegmentsExist(brand.id(), condition);
         SqlContext sql = refresher.context(brand, clock.instant());
+        analytics.apply();
         String query = "select count(*) " + RuleCompiler.members(condition, sql);
         return new SegmentCount(jdbc.sql(query).params(sql.parameters()).query(Long.class).single());
     }
