@@ -36,8 +36,9 @@ class FastPlusComputation {
         analytics.apply();
         Map<String, Object> params = params(brand, period);
         params.put("previous", previous.id());
-        return new FastPlusEntry(period.id(), period.start(), period.end(), computedAt, capital(params),
-                conversion(params), connection(params), clv(params), tierCounts(tiers));
+        CapitalValue value = clv(params);
+        return new FastPlusEntry(period.id(), period.start(), period.end(), computedAt, value.capital(),
+                conversion(params), connection(params), value.clv(), tierCounts(tiers));
     }
 
     /** The parameters every query of the period takes; {@code :t} is the period's end. */
@@ -51,11 +52,6 @@ class FastPlusComputation {
         params.put("requiresConsent", brand.settings().capitalRequiresConsent());
         params.put("minAmount", brand.settings().tiers().minQualifyingAmount());
         return params;
-    }
-
-    private long capital(Map<String, Object> params) {
-        return jdbc.sql("select count(*) from (" + FastPlusQueries.CAPITAL + ") c").params(params)
-                .query(Long.class).single();
     }
 
     private FastPlusEntry.Conversion conversion(Map<String, Object> params) {
@@ -87,13 +83,16 @@ class FastPlusComputation {
         return new FastPlusEntry.Connection(fields, all[0]);
     }
 
-    private FastPlusEntry.Clv clv(Map<String, Object> params) {
+    /** Capital at the period's end and CLV over those persons: one reading of the Capital set serves both. */
+    private CapitalValue clv(Map<String, Object> params) {
         Map<String, BigDecimal> byTier = new LinkedHashMap<>();
         BigDecimal[] overall = new BigDecimal[3];
+        long[] capital = {0};
         jdbc.sql("""
                         select tier, avg(clv),
                                percentile_cont(0.5) within group (order by clv),
-                               percentile_cont(0.9) within group (order by clv)
+                               percentile_cont(0.9) within group (order by clv),
+                               count(*)
                           from (%s) c
                          group by grouping sets ((tier), ())
                          order by tier desc nulls first
@@ -104,11 +103,15 @@ class FastPlusComputation {
                         overall[0] = money(rs.getBigDecimal(2));
                         overall[1] = money(rs.getBigDecimal(3));
                         overall[2] = money(rs.getBigDecimal(4));
+                        capital[0] = rs.getLong(5);
                     } else {
                         byTier.put(Tier.ofRank(rs.getInt(1)).name(), money(rs.getBigDecimal(2)));
                     }
                 });
-        return new FastPlusEntry.Clv(overall[0], overall[1], overall[2], byTier);
+        return new CapitalValue(capital[0], new FastPlusEntry.Clv(overall[0], overall[1], overall[2], byTier));
+    }
+
+    private record CapitalValue(long capital, FastPlusEntry.Clv clv) {
     }
 
     private static Map<String, Long> tierCounts(TierDistribution tiers) {
