@@ -152,6 +152,14 @@ class CampaignApiTests {
         JsonNode invalid = api.put(base() + "/campaign-settings", admin,
                 settings.replace("https://hooks.example.com/cdp", "ftp://nowhere")).problem(400, "invalid-input");
         assertThat(invalid.at("/errors/0/field").asString()).isEqualTo("webhookUrl");
+        // URLs the webhook could never post to, and quiet hours equal once stored to the second
+        api.put(base() + "/campaign-settings", admin, settings.replace("https://hooks.example.com/cdp", "http://a^b"))
+                .problem(400, "invalid-input");
+        api.put(base() + "/campaign-settings", admin,
+                settings.replace("https://hooks.example.com/cdp", "http://hooks.example.com:99999/cdp"))
+                .problem(400, "invalid-input");
+        api.put(base() + "/campaign-settings", admin, settings.replace("\"22:00\",\"end\":\"08:00\"",
+                "\"22:00:00.1\",\"end\":\"22:00:00.9\"")).problem(400, "invalid-input");
     }
 
     private String campaign(String template) {

@@ -94,6 +94,8 @@ class MetricsApiTests {
 
         JsonNode deepened = api.get(base() + "/metrics/fast-plus/persons?period=2026-10&figure=CONVERSION_DEEPENED",
                 analyst).json();
+        api.get(base() + "/members/" + ann + "/clv?at=%2B999999999-12-31T00:00:00Z", analyst)
+                .problem(400, "invalid-parameter");
         JsonNode clv = api.get(base() + "/members/" + ann + "/clv?at=2026-11-01T00:00:00%2B08:00", analyst).json();
 
         assertThat(deepened.get("memberIds").get(0).asLong()).isEqualTo(ann);
@@ -124,6 +126,7 @@ class MetricsApiTests {
         api.get(base() + "/metrics/fast-plus/persons?figure=CAPITAL&limit=0", analyst)
                 .problem(400, "invalid-parameter");
         api.get(base() + "/metrics/retention?from=2026-13", analyst).problem(400, "invalid-parameter");
+        api.get(base() + "/metrics/retention?to=%2B999999999-12", analyst).problem(400, "invalid-parameter");
         api.get(base() + "/metrics/fast-plus.csv?from=bad", analyst).problem(400, "invalid-period");
         api.get("/api/v1/brands/" + api.createBrand() + "/metrics/fast-plus", analyst)
                 .problem(404, "brand-not-found");

@@ -8,6 +8,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -26,6 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class Dispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
     /** What one or more rounds did. */
     public record Round(int claimed, int sent, int retried, int failed, int skipped) {
@@ -151,13 +155,27 @@ public class Dispatcher {
         });
     }
 
+    /**
+     * One message through its channel's adapter. An adapter that throws (a setting it cannot use, a bug) fails
+     * that message, rather than the round: the messages claimed after it would otherwise stay claimed, and be
+     * claimed again each time their lease ran out.
+     */
+    private Outcome sendOne(OutgoingMessage message) {
+        try {
+            return adapters.get(message.channel()).send(message);
+        } catch (RuntimeException broken) {
+            log.warn("The {} adapter failed on message {}", message.channel(), message.id(), broken);
+            return new Outcome.Refused("the channel's adapter failed: " + broken.getMessage());
+        }
+    }
+
     /** Sends each claimed message and records its outcome at once, under the claim's lease. */
     Round send(Claim claim) {
         int sent = 0;
         int retried = 0;
         int failed = 0;
         for (OutgoingMessage message : claim.messages()) {
-            Outcome outcome = adapters.get(message.channel()).send(message);
+            Outcome outcome = sendOne(message);
             switch (outcome) {
                 case Outcome.Sent ok -> {
                     finish(claim, message, "SENT", null);

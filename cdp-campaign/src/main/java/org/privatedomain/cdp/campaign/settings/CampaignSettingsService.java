@@ -3,7 +3,10 @@ package org.privatedomain.cdp.campaign.settings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.sql.Time;
+import java.time.temporal.ChronoUnit;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
@@ -42,11 +45,15 @@ public class CampaignSettingsService {
     @Transactional
     public CampaignSettingsView change(String brandCode, @NotNull @Valid CampaignSettings settings) {
         long brandId = brands.idOf(brandCode);
-        QuietHours quiet = settings.quietHours();
+        QuietHours given = settings.quietHours();
+        // stored to the second: times that differ below it would be equal once stored
+        QuietHours quiet = given == null ? null : new QuietHours(given.start().truncatedTo(ChronoUnit.SECONDS),
+                given.end().truncatedTo(ChronoUnit.SECONDS));
         if (quiet != null && quiet.start().equals(quiet.end())) {
             throw new InvalidInputException("invalid-input",
                     "quietHours: start and end must differ.");
         }
+        requireWebhookUrl(settings.webhookUrl());
         jdbc.sql("""
                         insert into campaign.brand_settings as s (brand_id, frequency_cap, frequency_window_hours,
                                quiet_start, quiet_end, webhook_url, webhook_secret, cost_per_message,
@@ -105,5 +112,21 @@ public class CampaignSettingsService {
                 .query((rs, row) -> new WebhookTarget(rs.getString(1),
                         cipher.decrypt(brandId, SECRET_KIND, rs.getBytes(2))))
                 .optional();
+    }
+
+    /** A URL the webhook adapter can post to: parsed as a URI, with a host and a valid port. */
+    private static void requireWebhookUrl(String url) {
+        if (url == null) {
+            return;
+        }
+        try {
+            URI uri = new URI(url);
+            if (uri.getHost() == null || uri.getPort() > 65535) {
+                throw new URISyntaxException(url, "no host, or a port above 65535");
+            }
+        } catch (URISyntaxException bad) {
+            throw new InvalidInputException("invalid-input", "webhookUrl: not a URL the webhook can post to ("
+                    + bad.getReason() + ").");
+        }
     }
 }

@@ -29,6 +29,9 @@ public class FastPlusService {
     /** The most periods one report may span. */
     public static final int MAX_PERIODS = 60;
 
+    private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("3000-01-01T00:00:00Z");
+
     private final BrandService brands;
     private final MemberService members;
     private final TierService tiers;
@@ -114,6 +117,9 @@ public class FastPlusService {
         members.requireLive(brandCode, memberId);
         BrandContext brand = brands.context(brandCode);
         Instant t = at == null ? clock.instant() : at;
+        if (t.isBefore(EARLIEST) || !t.isBefore(LATEST)) {
+            throw new InvalidInputException("invalid-parameter", "at must be an instant from 1900 to 2999.");
+        }
         Map<String, Object> params = new java.util.HashMap<>();
         params.put("brand", brand.id());
         params.put("member", memberId);

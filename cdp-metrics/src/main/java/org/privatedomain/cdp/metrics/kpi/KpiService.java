@@ -144,11 +144,16 @@ public class KpiService {
     }
 
     private static YearMonth month(String text) {
+        YearMonth month;
         try {
-            return YearMonth.parse(text);
+            month = YearMonth.parse(text);
         } catch (DateTimeParseException notAMonth) {
             throw new InvalidInputException("invalid-parameter", "'" + text + "' is not a month like 2026-10.");
         }
+        if (month.getYear() < 1900 || month.getYear() > 2999) {
+            throw new InvalidInputException("invalid-parameter", "'" + text + "' is not a month from 1900 to 2999.");
+        }
+        return month;
     }
 
     private static Map<String, Object> params(BrandContext brand, Period period) {

@@ -64,7 +64,9 @@ public class CrowdMatrixService {
                             rs.getLong(6), rs.getBigDecimal(7));
                     cells.put(cell.key(), cell);
                     if (rs.getBigDecimal(8) != null) {
-                        median[0] = rs.getBigDecimal(8);
+                        // money has two decimals (api.md); the bands compared with the exact median
+                        median[0] = rs.getBigDecimal(8) == null ? null
+                                : rs.getBigDecimal(8).setScale(2, RoundingMode.HALF_UP);
                     }
                 });
         long listed = cells.values().stream().mapToLong(Accumulator::persons).sum();
