@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -136,18 +137,24 @@ public class CampaignService {
         return move(brandCode, id, Campaign::resume);
     }
 
-    /** Stops the campaign for good; messages not yet sent are skipped. */
+    /**
+     * Stops the campaign for good; messages not yet sent are skipped, and so are those whose sender died with them
+     * (their lease ran out): a cancelled campaign's messages are never claimed again.
+     */
     @Transactional
     public CampaignView cancel(String brandCode, long id) {
         Campaign campaign = require(brands.idOf(brandCode), id);
-        campaign.cancel(clock.instant());
+        Instant now = clock.instant();
+        campaign.cancel(now);
         campaigns.saveAndFlush(campaign);
         jdbc.sql("""
                         update campaign.message set state = 'SKIPPED', skip_reason = 'CANCELLED', lease_token = null,
                                lease_until = null
-                         where brand_id = :brand and campaign_id = :campaign and state = 'PENDING'
+                         where brand_id = :brand and campaign_id = :campaign
+                           and (state = 'PENDING' or (state = 'SENDING' and lease_until <= :now))
                         """)
-                .param("brand", campaign.getBrandId()).param("campaign", id).update();
+                .param("brand", campaign.getBrandId()).param("campaign", id)
+                .param("now", Timestamp.from(now)).update();
         return view(campaign);
     }
 
