@@ -6,8 +6,8 @@ import java.math.BigDecimal;
  * A comparison of a per-member aggregate over some rows (orders, events). A member without any row has the
  * aggregate of nothing (0 for a count or sum, no time for a last or first time): when the comparison holds for
  * that, the member is in unless its rows say otherwise, so the SQL takes the members whose rows make the
- * comparison fail out; else it takes the members whose rows make it hold. Either way one set-based
- * {@code group by} over the rows, which the planner can hash-join, rather than a subquery per member.
+ * comparison fail out; else it takes the members whose rows make it hold. Either way one set-based query over
+ * the rows, which the planner can hash-join, rather than a subquery per member.
  */
 final class Aggregate {
 
@@ -21,13 +21,20 @@ final class Aggregate {
      */
     static String compile(String rows, String memberColumn, String aggregate, Comparison comparison,
             BigDecimal zero, SqlContext sql) {
-        String having = comparison.compile(aggregate, value -> sql.bind(value instanceof TimePoint time
+        return compare("select " + memberColumn + " as member_id, " + aggregate + " as value " + rows
+                + " group by " + memberColumn, comparison, zero, sql);
+    }
+
+    /**
+     * @param values a query of {@code member_id, value}, at most one row per member; members without a row
+     *               have the value {@code zero}
+     */
+    static String compare(String values, Comparison comparison, BigDecimal zero, SqlContext sql) {
+        String holds = comparison.compile("v.value", value -> sql.bind(value instanceof TimePoint time
                 ? time.at(sql.zone()) : value));
-        String members = "select " + memberColumn + " as member_id " + rows + " group by " + memberColumn;
         // not exists over a derived table, not "not in": PostgreSQL makes the former an anti-join.
         return zero != null && comparison.holds(zero)
-                ? "not exists (select 1 from (" + members + " having not (" + having + ")) failing"
-                        + " where failing.member_id = m.id)"
-                : "m.id in (" + members + " having " + having + ")";
+                ? "not exists (select 1 from (" + values + ") v where v.member_id = m.id and not (" + holds + "))"
+                : "m.id in (select v.member_id from (" + values + ") v where " + holds + ")";
     }
 }

@@ -1,26 +1,38 @@
 package org.privatedomain.cdp.segmentation.segment;
 
 import java.util.function.Function;
+import org.privatedomain.cdp.core.brand.BrandService;
 import org.privatedomain.cdp.segmentation.crowd.CrowdMatrixService;
+import org.privatedomain.cdp.segmentation.purchase.PurchaseHistories;
 import org.privatedomain.cdp.segmentation.rfm.RfmService;
 import org.privatedomain.cdp.segmentation.tier.TierService;
 import org.springframework.stereotype.Component;
 
 /**
- * The computed facts rules may name, made fresh when a rule is compiled: a period's tiers, the RFM run of today,
- * a period's crowd matrix. Each is computed in a transaction of its own, before the rule's query runs.
+ * The computed facts rules may name, made fresh when a rule is compiled: the purchase histories, a period's tiers,
+ * the RFM run of today, a period's crowd matrix. Each is computed in a transaction of its own, before the rule's query runs.
  */
 @Component
 class SegmentFacts {
 
+    private final BrandService brands;
+    private final PurchaseHistories purchases;
     private final TierService tiers;
     private final RfmService rfm;
     private final CrowdMatrixService crowd;
 
-    SegmentFacts(TierService tiers, RfmService rfm, CrowdMatrixService crowd) {
+    SegmentFacts(BrandService brands, PurchaseHistories purchases, TierService tiers, RfmService rfm,
+            CrowdMatrixService crowd) {
+        this.brands = brands;
+        this.purchases = purchases;
         this.tiers = tiers;
         this.rfm = rfm;
         this.crowd = crowd;
+    }
+
+    /** Brings the brand's purchase histories up to date with every committed order. */
+    void freshPurchaseHistories(String brandCode) {
+        purchases.ensureFresh(brands.context(brandCode), true);
     }
 
     /** The id of the period (the current one for null) whose tier snapshot is now fresh. */

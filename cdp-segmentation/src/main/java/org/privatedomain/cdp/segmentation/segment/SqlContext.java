@@ -19,6 +19,7 @@ final class SqlContext {
     private final ZoneId zone;
     private final SegmentFacts facts;
     private final Map<String, Object> parameters = new LinkedHashMap<>();
+    private boolean purchaseHistoryFresh;
 
     SqlContext(long brandId, String brandCode, Instant now, ZoneId zone, BigDecimal minQualifyingAmount,
             SegmentFacts facts) {
@@ -72,6 +73,15 @@ final class SqlContext {
     /** A query of the period's crowd-matrix cell per listed person, its values bound here. */
     String crowdCells(String periodId) {
         return facts.crowdCells(brandCode, periodId, this::bind);
+    }
+
+    /** The purchase histories' table, made fresh (once per evaluation). */
+    String purchaseHistory() {
+        if (!purchaseHistoryFresh) {
+            facts.freshPurchaseHistories(brandCode);
+            purchaseHistoryFresh = true;
+        }
+        return "segmentation.purchase_history";
     }
 
     Instant instant() {

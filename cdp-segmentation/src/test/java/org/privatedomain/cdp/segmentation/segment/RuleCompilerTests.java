@@ -42,16 +42,18 @@ class RuleCompilerTests {
     @Test
     void anAggregateThatHoldsForNoRowsTakesOutTheMembersWhoseRowsFailIt() {
         String none = RuleCompiler.members(parse("""
-                {"type":"orders","metric":"count","op":"lt","value":1}"""), context());
+                {"type":"orders","metric":"count","op":"lt","value":1,"channels":["TMALL"]}"""), context());
         String some = RuleCompiler.members(parse("""
-                {"type":"orders","metric":"count","op":"gte","value":2}"""), context());
+                {"type":"orders","metric":"count","op":"gte","value":2,"channels":["TMALL"]}"""), context());
         String time = RuleCompiler.members(parse("""
                 {"type":"orders","metric":"lastOrderAt","op":"lt","value":"2026-01-01"}"""), context());
 
-        assertThat(none).contains("not exists (select 1 from (select o.member_id as member_id")
-                .contains("having not (count(*) < ").contains("failing.member_id = m.id");
-        assertThat(some).contains("m.id in (select o.member_id as member_id").contains("having count(*) >= ");
-        assertThat(time).contains("m.id in (select o.member_id as member_id").contains("having max(o.paid_at) < ");
+        assertThat(none).contains("not exists (select 1 from (select o.member_id as member_id, count(*) as value")
+                .contains("v.member_id = m.id and not (v.value < ");
+        assertThat(some).contains("m.id in (select v.member_id from (select o.member_id as member_id, count(*)")
+                .contains("where v.value >= ");
+        assertThat(time).contains("m.id in (select v.member_id from (select o.member_id as member_id, max(o.paid_at)")
+                .contains("where v.value < ");
     }
 
     @Test
@@ -67,7 +69,7 @@ class RuleCompilerTests {
     void windowsAreHalfOpenInTheBrandsTimezone() {
         SqlContext sql = context();
         RuleCompiler.members(parse("""
-                {"type":"orders","metric":"count","op":"gte","value":1,"window":{"from":"2026-10-01","to":"2026-11-01"}}"""),
+                {"type":"orders","metric":"count","op":"gte","value":1,"window":{"from":"2026-10-01","to":"2026-11-01"},"channels":["TMALL"]}"""),
                 sql);
 
         assertThat(sql.parameters().values()).contains(

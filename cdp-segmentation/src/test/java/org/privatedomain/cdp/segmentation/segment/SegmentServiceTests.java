@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.privatedomain.cdp.core.brand.BrandService;
+import org.privatedomain.cdp.core.brand.BrandSettings;
 import org.privatedomain.cdp.core.brand.NewBrand;
 import org.privatedomain.cdp.core.error.ConflictException;
 import org.privatedomain.cdp.core.event.ConsentChannel;
@@ -212,6 +213,57 @@ class SegmentServiceTests {
         assertThat(matching(orders("firstOrderAt", "lt", "\"2026-10-10T09:00:00+08:00\"", ""))).containsExactly(edges);
         assertThat(matching(orders("count", "gte", "1", ",\"window\":{\"last\":\"P3650D\"}")))
                 .containsExactlyInAnyOrder(edges, partly);
+    }
+
+    @Test
+    void purchaseHistoriesCountWholeDaysAndTheOrdersAtTheWindowsEdgesAndFollowLateWrites() {
+        long a = member("a");
+        long b = member("b");
+        long c = member("c");
+        long d = member("d");
+        order("a", "2026-10-10T09:00:00+08:00", "10.00", OrderStatus.PAID, null, "TMALL", "SKU-1"); // the start's day, before it
+        order("a", "2026-10-10T13:00:00+08:00", "20.00", OrderStatus.PAID, null, "TMALL", "SKU-1"); // the start's day, after
+        order("a-refunded-later", "a", "2026-10-20T10:00:00+08:00", "30.00", OrderStatus.PAID, null);
+        order("a", "2026-10-20T18:00:00+08:00", "5.00", OrderStatus.PAID, null, "TMALL", "SKU-1"); // same day
+        order("b", "2026-10-15T10:00:00+08:00", "40.00", OrderStatus.PAID, null, "TMALL", "SKU-1");
+        order("b", "2026-10-31T11:59:59+08:00", "60.00", OrderStatus.PAID, null, "TMALL", "SKU-1"); // the end's day, before it
+        order("b", "2026-10-31T12:00:00+08:00", "70.00", OrderStatus.PAID, null, "TMALL", "SKU-1"); // the end: out
+        order("c", "2026-10-10T11:00:00+08:00", "80.00", OrderStatus.PAID, null, "TMALL", "SKU-1");
+        order("c", "2026-10-31T12:30:00+08:00", "80.00", OrderStatus.PAID, null, "TMALL", "SKU-1");
+        order("d", "2026-10-25T10:00:00+08:00", "15.00", OrderStatus.PAID, null, "TMALL", "SKU-1");
+        String window = ",\"window\":{\"from\":\"2026-10-10T12:00:00+08:00\",\"to\":\"2026-10-31T12:00:00+08:00\"}";
+
+        // in the window: a 3 orders (55.00) on 2 days; b 2 (100.00) on 2 days; c none; d 1 (15.00)
+        assertThat(matching(orders("purchaseDays", "gte", "2", window))).containsExactlyInAnyOrder(a, b);
+        assertThat(matching(orders("purchaseDays", "eq", "1", window))).containsExactly(d);
+        assertThat(matching(orders("count", "eq", "3", window))).containsExactly(a);
+        assertThat(matching(orders("count", "lt", "1", window))).containsExactly(c);
+        assertThat(matching(orders("netAmount", "eq", "100", window))).containsExactly(b);
+        assertThat(matching(orders("netAmount", "eq", "55", window))).containsExactly(a);
+        assertThat(matching(orders("count", "gte", "2", ""))).containsExactlyInAnyOrder(a, b, c); // all time
+
+        order("a-refunded-later", "a", "2026-10-20T10:00:00+08:00", "30.00", OrderStatus.REFUNDED, "30.00");
+        order("b", "2026-10-20T10:00:00+08:00", "1.00", OrderStatus.PAID, null, "TMALL", "SKU-1");
+        long survivor = members.upsert(brand, new MemberProfile(List.of(ids("c").getFirst(), ids("d").getFirst()),
+                null, null, null, null, null, null, null)).id();
+
+        // a 2 orders (25.00) on 2 days; b 3 on 3 days; c and d one person with d's order
+        assertThat(survivor).isIn(c, d);
+        assertThat(matching(orders("purchaseDays", "gte", "3", window))).containsExactly(b);
+        assertThat(matching(orders("count", "eq", "2", window))).containsExactly(a);
+        assertThat(matching(orders("netAmount", "eq", "25", window))).containsExactly(a);
+        assertThat(matching(orders("count", "eq", "1", window))).containsExactly(survivor);
+        assertThat(matching(orders("count", "lt", "1", window))).isEmpty();
+
+        // 06:00 and 10:00 in Shanghai are one day there, two days in UTC (22:00 and 02:00)
+        order("b", "2026-09-05T06:00:00+08:00", "1.00", OrderStatus.PAID, null, "TMALL", "SKU-1");
+        order("b", "2026-09-05T10:00:00+08:00", "1.00", OrderStatus.PAID, null, "TMALL", "SKU-1");
+        String september = ",\"window\":{\"from\":\"2026-09-01\",\"to\":\"2026-10-01\"}";
+        assertThat(matching(orders("purchaseDays", "eq", "1", september))).containsExactly(b);
+        BrandSettings settings = brands.settings(brand);
+        brands.changeSettings(brand, new BrandSettings("UTC", settings.periodType(), settings.rfm(), settings.tiers(),
+                settings.capitalRequiresConsent(), settings.weakIdentityTypes()));
+        assertThat(matching(orders("purchaseDays", "eq", "2", september))).containsExactly(b);
     }
 
     @Test
@@ -489,6 +541,12 @@ class SegmentServiceTests {
     private NewEvent custom(String memberNo, String type, Field field, Map<String, Object> properties, String at) {
         return new NewEvent("e" + ++sequence, type, OffsetDateTime.parse(at), ids(memberNo), field, null, null,
                 null, null, null, null, properties);
+    }
+
+    private void order(String orderId, String memberNo, String paidAt, String amount, OrderStatus status,
+            String refunded) {
+        orders.record(brand, new NewOrder(orderId, ids(memberNo), OffsetDateTime.parse(paidAt), new BigDecimal(amount),
+                status, refunded == null ? null : new BigDecimal(refunded), "TMALL", null, null));
     }
 
     private void order(String memberNo, String paidAt, String amount, OrderStatus status, String refunded,
