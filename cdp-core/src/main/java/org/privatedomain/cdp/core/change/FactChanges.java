@@ -77,6 +77,16 @@ public class FactChanges {
         return new Touched(persons);
     }
 
+    /** When a write last touched the brand's facts of the given kinds, or null when none ever did. */
+    public Instant lastChangeAt(long brandId, FactKind... kinds) {
+        return jdbc.sql("""
+                        select max(changed_at) from core.fact_change
+                         where brand_id = :brand and kind = any(cast(:kinds as varchar[]))
+                        """)
+                .param("brand", brandId).param("kinds", Arrays.stream(kinds).map(Enum::name).toArray(String[]::new))
+                .query(Timestamp.class).optional().map(Timestamp::toInstant).orElse(null);
+    }
+
     private static Map<String, Object> unseen(long brandId, String snapshot, Instant until, FactKind... kinds) {
         return Map.of("brand", brandId, "snapshot", snapshot, "until", Timestamp.from(until),
                 "kinds", Arrays.stream(kinds).map(Enum::name).toArray(String[]::new));

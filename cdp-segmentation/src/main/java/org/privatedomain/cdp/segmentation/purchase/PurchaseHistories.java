@@ -2,6 +2,7 @@ package org.privatedomain.cdp.segmentation.purchase;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,8 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Keeps {@code segmentation.purchase_history}: per person, the days (in the brand's timezone, ascending) with a
  * qualifying order, and the running count and net amount of those orders up to each day. Computed whole on first
  * use; afterwards the persons whose orders late writes touched (new orders, refunds, merges) are recomputed, or
- * the whole brand again when they are many. Settings that change what qualifies (timezone, minimum amount) drop
- * the brand's histories.
+ * the whole brand again when they are many. Rules bring them up to date before they read them; a background
+ * refresher keeps them close to it, so that a rule seldom waits for a whole computation. Settings that change
+ * what qualifies (timezone, minimum amount) drop the brand's histories.
  */
 @Component
 public class PurchaseHistories {
@@ -64,12 +66,25 @@ public class PurchaseHistories {
 
     /**
      * Brings the brand's histories up to date with every committed order, in a transaction of its own (callers
-     * reading in a read-only one then see them). Unless {@code mayComputeWhole}, gives up when that would mean
-     * computing them whole (many persons touched while a load is still running, say): answers whether they are
-     * now up to date.
+     * reading in a read-only one then see them).
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public boolean ensureFresh(BrandContext brand, boolean mayComputeWhole) {
+    public void ensureFresh(BrandContext brand) {
+        refresh(brand, null);
+    }
+
+    /**
+     * As {@link #ensureFresh}, for a background refresher: unless that means computing the histories whole while
+     * the brand's orders were written in the last {@code quiet} (a load under way, which would only touch them
+     * again). Answers whether they are now up to date.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public boolean refreshUnlessLoading(BrandContext brand, Duration quiet) {
+        return refresh(brand, clock.instant().minus(quiet));
+    }
+
+    /** Computes the histories whole only when no order was written after {@code quietSince} (if given). */
+    private boolean refresh(BrandContext brand, Instant quietSince) {
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended('purchase-history:' || :brand, 0))")
                 .param("brand", brand.id()).query().singleRow();
         // taken before anything is read: a write it does not see is found in the journal next time, and one it
@@ -82,8 +97,11 @@ public class PurchaseHistories {
         if (touched.nobody()) {
             return true;
         }
-        if (touched.tooMany() && !mayComputeWhole) {
-            return false;
+        if (touched.tooMany() && quietSince != null) {
+            Instant lastWrite = changes.lastChangeAt(brand.id(), FactKind.ORDER);
+            if (lastWrite != null && lastWrite.isAfter(quietSince)) {
+                return false;
+            }
         }
         analytics.apply();
         Map<String, Object> params = new HashMap<>(Map.of("brand", brand.id(),

@@ -32,7 +32,7 @@ class SegmentFacts {
 
     /** Brings the brand's purchase histories up to date with every committed order. */
     void freshPurchaseHistories(String brandCode) {
-        purchases.ensureFresh(brands.context(brandCode), true);
+        purchases.ensureFresh(brands.context(brandCode));
     }
 
     /** The id of the period (the current one for null) whose tier snapshot is now fresh. */

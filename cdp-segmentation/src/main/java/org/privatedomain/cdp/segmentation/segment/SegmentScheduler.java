@@ -1,16 +1,22 @@
 package org.privatedomain.cdp.segmentation.segment;
 
+import java.time.Duration;
+import org.privatedomain.cdp.core.brand.BrandService;
+import org.privatedomain.cdp.core.brand.BrandView;
+import org.privatedomain.cdp.segmentation.purchase.PurchaseHistories;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Refreshes segments whose {@code refreshSchedule} is due, polling every {@code cdp.segments.poll-interval}
- * (default one minute). {@code cdp.segments.scheduled-refresh=false} turns it off (tests do, to refresh only
- * when they say so). Several instances may poll: each due segment is claimed by one.
+ * Refreshes segments whose {@code refreshSchedule} is due, and brings every brand's purchase histories up to date
+ * (unless a load is under way), polling every {@code cdp.segments.poll-interval} (default one minute). {@code
+ * cdp.segments.scheduled-refresh=false} turns it off (tests do, to refresh only when they say so). Several
+ * instances may poll: each due segment is claimed by one, each brand's histories refreshed by one at a time.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -20,9 +26,16 @@ class SegmentScheduler {
     private static final Logger log = LoggerFactory.getLogger(SegmentScheduler.class);
 
     private final SegmentService segments;
+    private final BrandService brands;
+    private final PurchaseHistories purchases;
+    private final Duration pollInterval;
 
-    SegmentScheduler(SegmentService segments) {
+    SegmentScheduler(SegmentService segments, BrandService brands, PurchaseHistories purchases,
+            @Value("${cdp.segments.poll-interval:PT1M}") Duration pollInterval) {
         this.segments = segments;
+        this.brands = brands;
+        this.purchases = purchases;
+        this.pollInterval = pollInterval;
     }
 
     @Scheduled(fixedDelayString = "${cdp.segments.poll-interval:PT1M}", initialDelayString = "${cdp.segments.poll-interval:PT1M}")
@@ -34,6 +47,19 @@ class SegmentScheduler {
             }
         } catch (RuntimeException failure) {
             log.warn("A scheduled segment refresh failed; the next poll tries again.", failure);
+        }
+    }
+
+    /** A brand whose orders were written within the last poll is loading: its histories wait for the next one. */
+    @Scheduled(fixedDelayString = "${cdp.segments.poll-interval:PT1M}", initialDelayString = "${cdp.segments.poll-interval:PT1M}")
+    void refreshPurchaseHistories() {
+        for (BrandView brand : brands.list()) {
+            try {
+                purchases.refreshUnlessLoading(brands.context(brand.code()), pollInterval);
+            } catch (RuntimeException failure) {
+                log.warn("Refreshing the purchase histories of brand {} failed; the next poll tries again.",
+                        brand.code(), failure);
+            }
         }
     }
 }
