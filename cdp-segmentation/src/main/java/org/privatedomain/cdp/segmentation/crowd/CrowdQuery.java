@@ -38,10 +38,14 @@ final class CrowdQuery {
             ), median as (
                 select percentile_cont(0.5) within group (order by gmv) as gmv from propagation
             ), monetary as (
+                -- M of the persons the RFM run scored: those erased before its instant are not
                 select o.member_id, sum(o.amount - o.refunded_amount) as m
                   from core.orders o
                  where o.brand_id = :brand and o.paid_at >= :windowStart and o.paid_at < :at
                    and o.status in ('PAID', 'PARTIALLY_REFUNDED') and o.amount - o.refunded_amount > :minAmount
+                   and not exists (select 1 from core.member x
+                                    where x.brand_id = :brand and x.id = o.member_id
+                                      and x.erased_at is not null and x.erased_at < :at)
                  group by o.member_id
             ), persons as (
                 select member_id from segmentation.tier_snapshot

@@ -12,6 +12,7 @@ import org.privatedomain.cdp.testsupport.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 @SpringBootTest
 @Import(TestDatabase.class)
@@ -22,6 +23,9 @@ class CrowdMatrixServiceTests {
 
     @Autowired
     CrowdMatrixService crowd;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void eachPersonLandsInTheCellOfTierValueAndPropagation() {
@@ -52,6 +56,28 @@ class CrowdMatrixServiceTests {
                         cell(Tier.PURCHASED_MEMBER, ValueBand.LOW, PropagationBand.NONE, "20", "0", "20"),
                         cell(Tier.MEMBER, ValueBand.NONE, PropagationBand.NONE, "0", "0", null),
                         cell(Tier.NONE, ValueBand.LOW, PropagationBand.NONE, "50", "0", "50"));
+    }
+
+    @Test
+    void aPersonErasedBeforeTheRfmInstantHasNoValueBandThoughTheirPeriodStillCounts() {
+        String brand = facts.brand();
+        facts.join(brand, "F", "2026-09-01T10:00");
+        facts.buy(brand, "F", "2026-10-03T10:00", "500.00");
+        facts.join(brand, "G", "2026-09-01T10:00");
+        facts.buy(brand, "G", "2026-10-04T10:00", "80.00");
+        long f = facts.memberId(brand, "F");
+        facts.erase(brand, "F");
+        // as if erased on 2026-10-20: after October began, before the instant of the RFM run as of 2026-10-31
+        jdbc.sql("update core.member set erased_at = timestamptz '2026-10-20T10:00:00+08:00' where id = ?")
+                .param(f).update();
+
+        CrowdMatrix matrix = crowd.matrix(brand, "2026-10");
+
+        // RFM scored G alone (M 80: every cut point 80, so M score 1, LOW); F, erased before its instant, is unscored
+        assertThat(matrix.cells()).filteredOn(cell -> cell.ownGmv().compareTo(new BigDecimal("500")) == 0)
+                .extracting(CrowdCell::value).containsOnly(ValueBand.NONE);
+        assertThat(matrix.cells()).filteredOn(cell -> cell.ownGmv().compareTo(new BigDecimal("80")) == 0)
+                .extracting(CrowdCell::value).containsExactly(ValueBand.LOW);
     }
 
     /** One person per cell: tier/value/propagation persons own propagated average. */
