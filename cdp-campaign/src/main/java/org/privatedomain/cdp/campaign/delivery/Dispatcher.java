@@ -85,6 +85,16 @@ public class Dispatcher {
         OffsetDateTime now = now();
         return transaction.execute(status -> {
             jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", CLAIM_LOCK).query(rs -> { });
+            // A message whose sender died after its campaign was cancelled is claimed by nobody (only running
+            // campaigns' are): once its lease runs out it is skipped as the cancel skipped the others.
+            jdbc.sql("""
+                            update campaign.message m
+                               set state = 'SKIPPED', skip_reason = 'CANCELLED', lease_token = null, lease_until = null
+                              from campaign.campaign c
+                             where m.state = 'SENDING' and m.lease_until <= :now
+                               and c.brand_id = m.brand_id and c.id = m.campaign_id and c.state = 'CANCELLED'
+                            """)
+                    .param("now", now).update();
             int claimed = jdbc.sql("""
                             with due as (
                                 select m.brand_id, m.id from campaign.message m

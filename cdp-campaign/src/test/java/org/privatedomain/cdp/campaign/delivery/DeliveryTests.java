@@ -185,6 +185,25 @@ class DeliveryTests {
     }
 
     @Test
+    void aMessageWhoseSenderDiedAfterTheCampaignWasCancelledIsSkippedOnceItsLeaseRunsOut() {
+        CampaignView campaign = campaigns.create(brand, campaign(members(3), "0", "Hello {{name}}"));
+        campaigns.launch(brand, campaign.id());
+        Dispatcher.Claim claim = dispatcher.claim(); // claimed, then the dispatcher dies without sending
+        assertThat(claim.messages()).filteredOn(m -> m.campaignId() == campaign.id()).hasSize(3);
+
+        campaigns.cancel(brand, campaign.id()); // their lease still holds: cancel leaves them SENDING
+        assertThat(states(campaign)).containsOnly(Map.entry("SENDING", 3L));
+        dispatcher.dispatch();
+        assertThat(states(campaign)).containsOnly(Map.entry("SENDING", 3L));
+
+        clock.advance(Duration.ofSeconds(61));
+        dispatcher.dispatch();
+
+        assertThat(states(campaign)).containsOnly(Map.entry("SKIPPED", 3L));
+        assertThat(receiver.deliveries()).isEmpty();
+    }
+
+    @Test
     void aSendWhoseAnswerIsLostIsSentAgainAndOnlyThat() {
         CampaignView campaign = campaigns.create(brand, campaign(members(6), "0", "Hello {{name}}"));
         campaigns.launch(brand, campaign.id());
