@@ -103,6 +103,12 @@ class CampaignApiTests {
     @Test
     void mistakesAreProblems() {
         api.post(base() + "/campaigns", operator, campaign("Hi {{nickname}}")).problem(400, "invalid-template");
+        // 399 x 10 characters, within the 4,000 of a template; each code up to 64: 25,536 > 8,000
+        JsonNode tooLong = api.post(base() + "/campaigns", operator, campaign("{{coupon}}".repeat(399)))
+                .problem(400, "invalid-template");
+        assertThat(tooLong.get("detail").asString()).contains("25536 characters");
+        assertThat(api.post(base() + "/campaigns", operator, campaign("{{coupon}}".repeat(125))).status())
+                .isEqualTo(201); // 125 x 64 = 8,000 fit
         api.post(base() + "/campaigns", operator, campaign("Hi").replace("\"SMS\"", "\"FAX\""))
                 .problem(400, "malformed-body");
         api.post(base() + "/campaigns", operator, campaign("Hi").replace("\"holdoutShare\":0",

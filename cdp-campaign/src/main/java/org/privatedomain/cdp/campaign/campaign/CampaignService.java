@@ -247,7 +247,7 @@ public class CampaignService {
             throw new InvalidInputException("invalid-campaign",
                     "trigger.days: a WIN_BACK trigger needs the days without an order after which it fires.");
         }
-        Template.variables(campaign.template());
+        Template.validate(campaign.template());
         return campaign;
     }
 

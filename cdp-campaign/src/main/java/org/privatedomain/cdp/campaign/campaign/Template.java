@@ -1,6 +1,7 @@
 package org.privatedomain.cdp.campaign.campaign;
 
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,7 +13,31 @@ final class Template {
     static final Set<String> VARIABLES = Set.of("name", "city", "province", "coupon");
     private static final Pattern VARIABLE = Pattern.compile("\\{\\{(.*?)}}");
 
+    /** The longest value of each variable, as stored (core.member's name, city, province; a coupon code). */
+    private static final Map<String, Integer> LONGEST = Map.of("name", 100, "city", 64, "province", 64, "coupon", 64);
+
+    /** The most characters a rendered message may have (campaign.message.content). */
+    private static final int MESSAGE_LIMIT = 8000;
+
     private Template() {
+    }
+
+    /**
+     * Refuses a template with an unknown variable, or one whose message could outgrow what a message holds with
+     * every variable at its longest (a campaign would otherwise fail at launch, or a trigger at every run).
+     */
+    static void validate(String template) {
+        variables(template);
+        Matcher matcher = VARIABLE.matcher(template);
+        long longest = template.codePointCount(0, template.length());
+        while (matcher.find()) {
+            longest += LONGEST.get(matcher.group(1)) - matcher.group().length();
+        }
+        if (longest > MESSAGE_LIMIT) {
+            throw new InvalidInputException("invalid-template", "template: with every variable at its longest "
+                    + "({{name}} 100 characters, {{city}}, {{province}} and {{coupon}} 64), a message could have "
+                    + longest + " characters; at most " + MESSAGE_LIMIT + " fit.");
+        }
     }
 
     /** The variables the template uses; an unknown one is refused, naming it and the known ones. */
