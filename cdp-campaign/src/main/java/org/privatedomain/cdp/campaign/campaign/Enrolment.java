@@ -90,16 +90,14 @@ class Enrolment {
         if (Template.variables(campaign.getTemplate()).contains("coupon")) {
             assignCoupons(params);
         }
+        Template.Rendering message = Template.rendering(campaign.getTemplate());
         jdbc.sql("""
                         insert into campaign.message (brand_id, campaign_id, member_id, occurrence, idempotency_key,
                                                       channel, content, coupon, state, due_at, created_at)
                         select a.brand_id, a.campaign_id, a.member_id, a.occurrence,
                                'cdp-' || a.brand_id || '-' || a.campaign_id || '-' || a.member_id || '-' || a.occurrence,
                                :channel,
-                               replace(replace(replace(replace(:template,
-                                   '{{name}}', coalesce(m.name, '')), '{{city}}', coalesce(m.city, '')),
-                                   '{{province}}', coalesce(m.province, '')), '{{coupon}}', coalesce(c.code, '')),
-                               c.code, 'PENDING', :due, :now
+                               %s, c.code, 'PENDING', :due, :now
                           from campaign.audience_member a
                           join core.member m on m.brand_id = a.brand_id and m.id = a.member_id
                           left join lateral (select c.code from campaign.coupon c
@@ -109,9 +107,10 @@ class Enrolment {
                          where a.brand_id = :brand and a.campaign_id = :campaign and a.run_id = :run
                            and a.holdout is null and a.excluded is null
                         on conflict do nothing
-                        """)
+                        """.formatted(message.sql()))
+                .params(message.texts())
                 .param("brand", brand.id()).param("campaign", campaign.getId()).param("run", run)
-                .param("channel", campaign.getChannel().name()).param("template", campaign.getTemplate())
+                .param("channel", campaign.getChannel().name())
                 .param("due", utc(due)).param("now", utc(now))
                 .update();
         return jdbc.sql("""

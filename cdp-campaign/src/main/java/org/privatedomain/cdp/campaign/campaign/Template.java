@@ -1,6 +1,9 @@
 package org.privatedomain.cdp.campaign.campaign;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -15,6 +18,10 @@ final class Template {
 
     /** The longest value of each variable, as stored (core.member's name, city, province; a coupon code). */
     private static final Map<String, Integer> LONGEST = Map.of("name", 100, "city", 64, "province", 64, "coupon", 64);
+
+    /** Where each variable's value is, in the enrolment's query (concat leaves out a null). */
+    private static final Map<String, String> COLUMNS = Map.of("name", "m.name", "city", "m.city",
+            "province", "m.province", "coupon", "c.code");
 
     /** The most characters a rendered message may have (campaign.message.content). */
     private static final int MESSAGE_LIMIT = 8000;
@@ -38,6 +45,38 @@ final class Template {
                     + "({{name}} 100 characters, {{city}}, {{province}} and {{coupon}} 64), a message could have "
                     + longest + " characters; at most " + MESSAGE_LIMIT + " fit.");
         }
+    }
+
+    /**
+     * The message of a template as SQL over {@code m} (the member) and {@code c} (their coupon), with its text in
+     * {@code :template0}, {@code :template1}, ...: the pieces concatenated in one pass, so that a value holding
+     * {@code {{coupon}}} stays text rather than become the person's coupon code.
+     */
+    static Rendering rendering(String template) {
+        variables(template);
+        List<String> pieces = new ArrayList<>();
+        Map<String, Object> texts = new LinkedHashMap<>();
+        Matcher matcher = VARIABLE.matcher(template);
+        int at = 0;
+        while (matcher.find()) {
+            text(template.substring(at, matcher.start()), pieces, texts);
+            pieces.add(COLUMNS.get(matcher.group(1)));
+            at = matcher.end();
+        }
+        text(template.substring(at), pieces, texts);
+        return new Rendering("concat('', " + String.join(", ", pieces) + ")", texts);
+    }
+
+    private static void text(String text, List<String> pieces, Map<String, Object> texts) {
+        if (!text.isEmpty()) {
+            String name = "template" + texts.size();
+            texts.put(name, text);
+            pieces.add(":" + name);
+        }
+    }
+
+    /** A template as a SQL expression, and the parameters holding its text. */
+    record Rendering(String sql, Map<String, Object> texts) {
     }
 
     /** The variables the template uses; an unknown one is refused, naming it and the known ones. */

@@ -26,6 +26,7 @@ import org.privatedomain.cdp.testsupport.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The campaign aggregate's rules, audiences and coupons. */
@@ -43,6 +44,8 @@ class CampaignServiceTests {
     SegmentService segments;
     @Autowired
     Dispatcher dispatcher;
+    @Autowired
+    JdbcClient jdbc;
 
     String brand;
     Instant joined;
@@ -167,6 +170,17 @@ class CampaignServiceTests {
         List<MessageView> messages = messages(campaign);
         assertThat(messages).extracting(MessageView::coupon).containsExactlyInAnyOrder("A1", "A2");
         assertThat(campaigns.get(brand, campaign.id()).couponsAssigned()).isEqualTo(2);
+    }
+
+    @Test
+    void aValueThatLooksLikeAVariableStaysText() {
+        long member = facts.member(brand, "a", "{{coupon}} {{name}}", null, joined);
+        CampaignView campaign = campaigns.create(brand, campaign(List.of(member), "{{city}}: {{coupon}}, {{name}}!"));
+        campaigns.uploadCoupons(brand, campaign.id(), List.of("SECRET-1"));
+        campaigns.launch(brand, campaign.id());
+
+        assertThat(jdbc.sql("select content from campaign.message where campaign_id = ?").param(campaign.id())
+                .query(String.class).single()).isEqualTo("{{coupon}} {{name}}: SECRET-1, Name a!");
     }
 
     @Test
