@@ -1,6 +1,7 @@
 package org.privatedomain.cdp.core.change;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
@@ -77,14 +78,21 @@ public class FactChanges {
         return new Touched(persons);
     }
 
-    /** When a write last touched the brand's facts of the given kinds, or null when none ever did. */
-    public Instant lastChangeAt(long brandId, FactKind... kinds) {
+    /**
+     * Whether the latest write that touched the brand's facts of the given kinds came within {@code quiet} of now
+     * (the database's clock, which stamped it).
+     */
+    public boolean changedWithin(long brandId, Duration quiet, FactKind... kinds) {
         return jdbc.sql("""
-                        select max(changed_at) from core.fact_change
-                         where brand_id = :brand and kind = any(cast(:kinds as varchar[]))
+                        select coalesce((select changed_at > clock_timestamp() - make_interval(secs => :quiet)
+                                           from core.fact_change
+                                          where brand_id = :brand and kind = any(cast(:kinds as varchar[]))
+                                          order by xid desc
+                                          limit 1), false)
                         """)
-                .param("brand", brandId).param("kinds", Arrays.stream(kinds).map(Enum::name).toArray(String[]::new))
-                .query(Timestamp.class).optional().map(Timestamp::toInstant).orElse(null);
+                .param("brand", brandId).param("quiet", quiet.toMillis() / 1000.0)
+                .param("kinds", Arrays.stream(kinds).map(Enum::name).toArray(String[]::new))
+                .query(Boolean.class).single();
     }
 
     private static Map<String, Object> unseen(long brandId, String snapshot, Instant until, FactKind... kinds) {

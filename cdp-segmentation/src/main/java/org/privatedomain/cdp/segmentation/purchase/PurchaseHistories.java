@@ -1,18 +1,18 @@
 package org.privatedomain.cdp.segmentation.purchase;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.privatedomain.cdp.core.analytics.AnalyticsSettings;
 import org.privatedomain.cdp.core.brand.BrandContext;
-import org.privatedomain.cdp.core.brand.BrandSettingsChanged;
 import org.privatedomain.cdp.core.change.FactChanges;
 import org.privatedomain.cdp.core.change.FactChanges.Touched;
 import org.privatedomain.cdp.core.change.FactKind;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -22,9 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Keeps {@code segmentation.purchase_history}: per person, the days (in the brand's timezone, ascending) with a
  * qualifying order, and the running count and net amount of those orders up to each day. Computed whole on first
  * use; afterwards the persons whose orders late writes touched (new orders, refunds, merges) are recomputed, or
- * the whole brand again when they are many. Rules bring them up to date before they read them; a background
- * refresher keeps them close to it, so that a rule seldom waits for a whole computation. Settings that change
- * what qualifies (timezone, minimum amount) drop the brand's histories.
+ * the whole brand again when they are many, or when they were computed under other settings (timezone, minimum
+ * amount). Rules bring them up to date before they read them; a background refresher keeps those of the brands
+ * using them close to it, so that a rule seldom finds a whole computation to make.
  */
 @Component
 public class PurchaseHistories {
@@ -66,11 +66,12 @@ public class PurchaseHistories {
 
     /**
      * Brings the brand's histories up to date with every committed order, in a transaction of its own (callers
-     * reading in a read-only one then see them).
+     * reading in a read-only one then see them). Answers false, at once, when another caller is refreshing them:
+     * rather than wait (a whole computation takes 20 s at 1M persons), the caller reads the orders themselves.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void ensureFresh(BrandContext brand) {
-        refresh(brand, null);
+    public boolean ensureFresh(BrandContext brand) {
+        return locked(brand) && refresh(brand, null);
     }
 
     /**
@@ -80,32 +81,44 @@ public class PurchaseHistories {
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public boolean refreshUnlessLoading(BrandContext brand, Duration quiet) {
-        return refresh(brand, clock.instant().minus(quiet));
+        return locked(brand) && refresh(brand, quiet);
     }
 
-    /** Computes the histories whole only when no order was written after {@code quietSince} (if given). */
-    private boolean refresh(BrandContext brand, Instant quietSince) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('purchase-history:' || :brand, 0))")
-                .param("brand", brand.id()).query().singleRow();
+    /** The brands whose histories are kept: those a rule has used since the tables were last emptied. */
+    public List<Long> brandsKept() {
+        return jdbc.sql("select brand_id from segmentation.purchase_history_state order by brand_id")
+                .query(Long.class).list();
+    }
+
+    private boolean locked(BrandContext brand) {
+        return jdbc.sql("select pg_try_advisory_xact_lock(hashtextextended('purchase-history:' || :brand, 0))")
+                .param("brand", brand.id()).query(Boolean.class).single();
+    }
+
+    /** Computes the histories whole only when no order was written within {@code quiet} (if given). */
+    private boolean refresh(BrandContext brand, Duration quiet) {
         // taken before anything is read: a write it does not see is found in the journal next time, and one it
         // sees is among the touched persons read after it
         String snapshot = changes.snapshot();
-        String stored = jdbc.sql("select db_snapshot from segmentation.purchase_history_state where brand_id = :brand")
-                .param("brand", brand.id()).query(String.class).optional().orElse(null);
+        String zone = brand.settings().timezone();
+        BigDecimal minAmount = brand.settings().tiers().minQualifyingAmount();
+        // computed under other settings: a settings change committed while they were being computed
+        String stored = jdbc.sql("""
+                        select db_snapshot from segmentation.purchase_history_state
+                         where brand_id = :brand and timezone = :zone and min_qualifying_amount = :minAmount
+                        """)
+                .param("brand", brand.id()).param("zone", zone).param("minAmount", minAmount)
+                .query(String.class).optional().orElse(null);
         Touched touched = stored == null ? Touched.TOO_MANY
                 : changes.personsTouchedSince(brand.id(), stored, ANY_TIME, INCREMENTAL_LIMIT, FactKind.ORDER);
         if (touched.nobody()) {
             return true;
         }
-        if (touched.tooMany() && quietSince != null) {
-            Instant lastWrite = changes.lastChangeAt(brand.id(), FactKind.ORDER);
-            if (lastWrite != null && lastWrite.isAfter(quietSince)) {
-                return false;
-            }
+        if (touched.tooMany() && quiet != null && changes.changedWithin(brand.id(), quiet, FactKind.ORDER)) {
+            return false;
         }
         analytics.apply();
-        Map<String, Object> params = new HashMap<>(Map.of("brand", brand.id(),
-                "zone", brand.settings().timezone(), "minAmount", brand.settings().tiers().minQualifyingAmount()));
+        Map<String, Object> params = new HashMap<>(Map.of("brand", brand.id(), "zone", zone, "minAmount", minAmount));
         if (touched.tooMany()) {
             jdbc.sql("delete from segmentation.purchase_history where brand_id = :brand").params(params).update();
             jdbc.sql(INSERT.formatted("")).params(params).update();
@@ -118,22 +131,14 @@ public class PurchaseHistories {
             jdbc.sql(INSERT.formatted(" and o.member_id = any(:persons)")).params(params).update();
         }
         jdbc.sql("""
-                        insert into segmentation.purchase_history_state (brand_id, computed_at, db_snapshot)
-                        values (:brand, :now, :snapshot)
+                        insert into segmentation.purchase_history_state
+                               (brand_id, computed_at, db_snapshot, timezone, min_qualifying_amount)
+                        values (:brand, :now, :snapshot, :zone, :minAmount)
                         on conflict (brand_id) do update
-                           set computed_at = excluded.computed_at, db_snapshot = excluded.db_snapshot
+                           set computed_at = excluded.computed_at, db_snapshot = excluded.db_snapshot,
+                               timezone = excluded.timezone, min_qualifying_amount = excluded.min_qualifying_amount
                         """)
-                .param("brand", brand.id()).param("now", Timestamp.from(clock.instant()))
-                .param("snapshot", snapshot).update();
+                .params(params).param("now", Timestamp.from(clock.instant())).param("snapshot", snapshot).update();
         return true;
-    }
-
-    /** Histories computed under settings that no longer hold are dropped, in the transaction that changed them. */
-    @EventListener
-    void onSettingsChanged(BrandSettingsChanged changed) {
-        jdbc.sql("delete from segmentation.purchase_history_state where brand_id = :brand")
-                .param("brand", changed.brandId()).update();
-        jdbc.sql("delete from segmentation.purchase_history where brand_id = :brand")
-                .param("brand", changed.brandId()).update();
     }
 }

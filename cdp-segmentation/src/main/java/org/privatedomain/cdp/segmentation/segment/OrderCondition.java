@@ -64,19 +64,19 @@ record OrderCondition(Metric metric, Comparison comparison, Window window, List<
     }
 
     /**
-     * Over the orders of the window; or, when the metric and filters allow, from the purchase histories over the
-     * window's whole days plus the orders of the parts of days at its ends.
+     * Over the orders of the window; or, when the metric and filters allow and the purchase histories are up to
+     * date, from the histories over the window's whole days plus the orders of the parts of days at its ends.
      */
     @Override
     public String compile(SqlContext sql) {
         String aggregate = metric.aggregate.formatted(sql.zoneParameter());
         WholeDays days = metric.history == null || channels != null || skus != null ? null : WholeDays.of(window, sql);
-        if (days == null) {
+        if (days == null || !sql.purchaseHistoryFresh()) {
             return Aggregate.compile(orders(sql, window == null ? "" : window.restrict("o.paid_at", sql)),
                     "o.member_id", aggregate, comparison, metric.zero, sql);
         }
         String value = fromHistory(days, sql);
-        String from = sql.purchaseHistory() + " h";
+        String from = "segmentation.purchase_history h";
         if (!days.edges().isEmpty()) {
             // A left join, which the planner runs in parallel and estimates well: a person's first order written
             // after the histories were refreshed is missed, like any order written since then.

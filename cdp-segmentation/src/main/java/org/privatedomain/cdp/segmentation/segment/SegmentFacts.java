@@ -30,9 +30,9 @@ class SegmentFacts {
         this.crowd = crowd;
     }
 
-    /** Brings the brand's purchase histories up to date with every committed order. */
-    void freshPurchaseHistories(String brandCode) {
-        purchases.ensureFresh(brands.context(brandCode));
+    /** Brings the brand's purchase histories up to date; false when another caller is refreshing them. */
+    boolean freshPurchaseHistories(String brandCode) {
+        return purchases.ensureFresh(brands.context(brandCode));
     }
 
     /** The id of the period (the current one for null) whose tier snapshot is now fresh. */

@@ -2,7 +2,6 @@ package org.privatedomain.cdp.segmentation.segment;
 
 import java.time.Duration;
 import org.privatedomain.cdp.core.brand.BrandService;
-import org.privatedomain.cdp.core.brand.BrandView;
 import org.privatedomain.cdp.segmentation.purchase.PurchaseHistories;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,10 +12,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Refreshes segments whose {@code refreshSchedule} is due, and brings every brand's purchase histories up to date
- * (unless a load is under way), polling every {@code cdp.segments.poll-interval} (default one minute). {@code
- * cdp.segments.scheduled-refresh=false} turns it off (tests do, to refresh only when they say so). Several
- * instances may poll: each due segment is claimed by one, each brand's histories refreshed by one at a time.
+ * Refreshes segments whose {@code refreshSchedule} is due, and brings the purchase histories of the brands using
+ * them up to date (unless a load is under way), polling every {@code cdp.segments.poll-interval} (default one
+ * minute). {@code cdp.segments.scheduled-refresh=false} turns it off (tests do, to refresh only when they say so).
+ * Several instances may poll: each due segment is claimed by one, each brand's histories refreshed by one.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -50,15 +49,18 @@ class SegmentScheduler {
         }
     }
 
-    /** A brand whose orders were written within the last poll is loading: its histories wait for the next one. */
+    /**
+     * Brings the purchase histories of the brands using them up to date; a brand whose orders were written within
+     * the last poll is loading, and waits for the next poll when its histories would be computed whole.
+     */
     @Scheduled(fixedDelayString = "${cdp.segments.poll-interval:PT1M}", initialDelayString = "${cdp.segments.poll-interval:PT1M}")
     void refreshPurchaseHistories() {
-        for (BrandView brand : brands.list()) {
+        for (long brandId : purchases.brandsKept()) {
             try {
-                purchases.refreshUnlessLoading(brands.context(brand.code()), pollInterval);
+                purchases.refreshUnlessLoading(brands.context(brands.codeOf(brandId)), pollInterval);
             } catch (RuntimeException failure) {
                 log.warn("Refreshing the purchase histories of brand {} failed; the next poll tries again.",
-                        brand.code(), failure);
+                        brandId, failure);
             }
         }
     }

@@ -19,7 +19,7 @@ final class SqlContext {
     private final ZoneId zone;
     private final SegmentFacts facts;
     private final Map<String, Object> parameters = new LinkedHashMap<>();
-    private boolean purchaseHistoryFresh;
+    private Boolean purchaseHistoryFresh;
 
     SqlContext(long brandId, String brandCode, Instant now, ZoneId zone, BigDecimal minQualifyingAmount,
             SegmentFacts facts) {
@@ -75,13 +75,15 @@ final class SqlContext {
         return facts.crowdCells(brandCode, periodId, this::bind);
     }
 
-    /** The purchase histories' table, made fresh (once per evaluation). */
-    String purchaseHistory() {
-        if (!purchaseHistoryFresh) {
-            facts.freshPurchaseHistories(brandCode);
-            purchaseHistoryFresh = true;
+    /**
+     * Whether {@code segmentation.purchase_history} is up to date for the brand, made so on the first question;
+     * false while another caller refreshes it.
+     */
+    boolean purchaseHistoryFresh() {
+        if (purchaseHistoryFresh == null) {
+            purchaseHistoryFresh = facts.freshPurchaseHistories(brandCode);
         }
-        return "segmentation.purchase_history";
+        return purchaseHistoryFresh;
     }
 
     Instant instant() {

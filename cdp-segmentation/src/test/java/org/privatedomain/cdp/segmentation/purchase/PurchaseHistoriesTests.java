@@ -2,10 +2,15 @@ package org.privatedomain.cdp.segmentation.purchase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.privatedomain.cdp.core.brand.BrandContext;
 import org.privatedomain.cdp.core.brand.BrandService;
+import org.privatedomain.cdp.core.brand.BrandSettings;
 import org.privatedomain.cdp.core.order.OrderStatus;
 import org.privatedomain.cdp.segmentation.Facts;
 import org.privatedomain.cdp.testsupport.TestDatabase;
@@ -29,6 +34,9 @@ class PurchaseHistoriesTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void keepQualifyingDaysInTheBrandsTimezoneWithRunningCountsAndNetAmounts() {
@@ -60,6 +68,39 @@ class PurchaseHistoriesTests {
         facts.buy(brand, "P1", "2026-09-30T10:00", "1.00"); // a few persons touched: recomputed while loading
         assertThat(histories.refreshUnlessLoading(brands.context(brand), Duration.ofHours(1))).isTrue();
         assertThat(history(brand, "P1")).containsExactly("{2026-09-30,2026-10-01}", "{1,2}", "{1.00,11.00}");
+    }
+
+    @Test
+    void historiesComputedUnderSettingsThatChangedMeanwhileAreComputedAgain() {
+        String brand = facts.brand();
+        facts.buy(brand, "P1", "2026-10-02T06:00", "10.00"); // 2026-10-01 22:00 in UTC
+        BrandContext before = brands.context(brand);
+        BrandSettings settings = before.settings();
+        brands.changeSettings(brand, new BrandSettings("UTC", settings.periodType(), settings.rfm(), settings.tiers(),
+                settings.capitalRequiresConsent(), settings.weakIdentityTypes()));
+
+        // a refresh that read the settings before the change committed stores what it computed under them
+        assertThat(histories.ensureFresh(before)).isTrue();
+        assertThat(history(brand, "P1")).containsExactly("{2026-10-02}", "{1}", "{10.00}");
+        assertThat(histories.ensureFresh(brands.context(brand))).isTrue();
+        assertThat(history(brand, "P1")).containsExactly("{2026-10-01}", "{1}", "{10.00}");
+    }
+
+    @Test
+    void aRefreshUnderWayElsewhereIsNotWaitedFor() throws Exception {
+        String brand = facts.brand();
+        facts.buy(brand, "P1", "2026-10-01T10:00", "10.00");
+        try (Connection other = dataSource.getConnection(); Statement statement = other.createStatement()) {
+            statement.execute("select pg_advisory_lock(hashtextextended('purchase-history:' || "
+                    + facts.brandId(brand) + ", 0))");
+
+            assertThat(histories.ensureFresh(brands.context(brand))).isFalse();
+            assertThat(history(brand, "P1")).isEmpty();
+
+            statement.execute("select pg_advisory_unlock_all()");
+        }
+        assertThat(histories.ensureFresh(brands.context(brand))).isTrue();
+        assertThat(history(brand, "P1")).containsExactly("{2026-10-01}", "{1}", "{10.00}");
     }
 
     @Test

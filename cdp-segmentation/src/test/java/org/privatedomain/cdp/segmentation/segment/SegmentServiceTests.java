@@ -267,6 +267,42 @@ class SegmentServiceTests {
     }
 
     @Test
+    void purchaseHistoriesAnswerAsTheOrdersWouldForEveryWindowShapeAndOperator() {
+        OffsetDateTime now = OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).withNano(0);
+        long recent = member("a");
+        member("b");
+        long none = member("c");
+        order("a", now.minusMinutes(10).toString(), "10.00", OrderStatus.PAID, null, "TMALL", "SKU-1"); // today
+        order("a", now.minusDays(30).plusMinutes(10).toString(), "20.00", OrderStatus.PAID, null, "TMALL", "SKU-1");
+        order("a", now.minusDays(30).minusMinutes(10).toString(), "40.00", OrderStatus.PAID, null, "TMALL", "SKU-1");
+        order("a", now.minusDays(15).toString(), "80.00", OrderStatus.PAID, null, "TMALL", "SKU-1");
+        order("b", "2026-10-10T11:00:00+08:00", "5.00", OrderStatus.PAID, null, "TMALL", "SKU-1");
+        order("b", "2026-10-10T13:00:00+08:00", "7.00", OrderStatus.PAID, null, "TMALL", "SKU-1");
+        order("b", "2026-10-31T00:00:00+08:00", "9.00", OrderStatus.PAID, null, "TMALL", "SKU-1");
+
+        // the last 30 days, to the minute: a's orders of today, of 30 days ago less 10 minutes, of 15 days ago
+        assertThat(matching(orders("count", "eq", "3", ",\"window\":{\"last\":\"P30D\"}"))).containsExactly(recent);
+        assertThat(matching(orders("netAmount", "eq", "110", ",\"window\":{\"last\":\"P30D\"}")))
+                .containsExactly(recent);
+        assertThat(matching(orders("count", "lt", "1", ",\"window\":{\"last\":\"P30D\"}"))).contains(none);
+        // every shape of window, every operator: the histories' answer is the orders' (a channel filter reads
+        // the orders themselves, and every order here is on TMALL)
+        for (String window : List.of("", ",\"window\":{\"last\":\"P30D\"}", ",\"window\":{\"last\":\"P45D\"}",
+                ",\"window\":{\"from\":\"2026-10-10T12:00:00+08:00\"}", ",\"window\":{\"to\":\"2026-10-31\"}",
+                ",\"window\":{\"to\":\"2026-10-31T00:00:01+08:00\"}",
+                ",\"window\":{\"from\":\"2026-10-01\",\"to\":\"2026-11-01\"}")) {
+            for (String metric : List.of("count", "netAmount", "purchaseDays")) {
+                for (String comparison : List.of("gt\",\"value\":1", "lte\",\"value\":2", "eq\",\"value\":0",
+                        "gte\",\"value\":12")) {
+                    String rule = "{\"type\":\"orders\",\"metric\":\"" + metric + "\",\"op\":\"" + comparison + window;
+                    assertThat(matching(rule + "}")).as(rule)
+                            .isEqualTo(matching(rule + ",\"channels\":[\"TMALL\"]}"));
+                }
+            }
+        }
+    }
+
+    @Test
     void eventsAreCountedByTypeFieldPropertyAndWindow() {
         long twice = member("a");
         long once = member("b");
