@@ -176,10 +176,19 @@ class SegmentServiceTests {
         event(consent("b", ConsentChannel.SMS, true, "2026-01-01T00:00:00Z"));
         event(consent("d", ConsentChannel.SMS, false, "2026-03-01T00:00:00Z"));
         event(consent("d", ConsentChannel.SMS, true, "2026-02-01T00:00:00Z")); // arrives later, happened earlier
+        long sameInstant = member("e"); // two decisions at one instant: the greater event id decides
+        event(consent("e-2", "e", ConsentChannel.SMS, true, "2026-02-01T00:00:00Z"));
+        event(consent("e-1", "e", ConsentChannel.SMS, false, "2026-02-01T00:00:00Z"));
+        long sameInstantRefused = member("f");
+        event(consent("f-1", "f", ConsentChannel.SMS, true, "2026-02-01T00:00:00Z"));
+        event(consent("f-2", "f", ConsentChannel.ALL, false, "2026-02-01T00:00:00Z"));
 
-        assertThat(matching(consentRule("SMS", false))).containsExactlyInAnyOrder(allRevokedAfterSms, lateArrival);
-        assertThat(matching(consentRule("SMS", true))).containsExactlyInAnyOrder(revokedThenAllGranted, neverAsked);
-        assertThat(matching(consentRule("WECHAT", false))).containsExactly(allRevokedAfterSms);
+        assertThat(matching(consentRule("SMS", false)))
+                .containsExactlyInAnyOrder(allRevokedAfterSms, lateArrival, sameInstantRefused);
+        assertThat(matching(consentRule("SMS", true)))
+                .containsExactlyInAnyOrder(revokedThenAllGranted, neverAsked, sameInstant);
+        assertThat(matching(consentRule("WECHAT", false)))
+                .containsExactlyInAnyOrder(allRevokedAfterSms, sameInstantRefused);
         assertThat(matching("{\"type\":\"consent\",\"purpose\":\"ANALYTICS\",\"channel\":\"SMS\",\"granted\":false}"))
                 .isEmpty();
     }
@@ -570,7 +579,11 @@ class SegmentServiceTests {
     }
 
     private NewEvent consent(String memberNo, ConsentChannel channel, boolean granted, String at) {
-        return new NewEvent("e" + ++sequence, "CONSENT", OffsetDateTime.parse(at), ids(memberNo), null, null, null,
+        return consent("e" + ++sequence, memberNo, channel, granted, at);
+    }
+
+    private NewEvent consent(String eventId, String memberNo, ConsentChannel channel, boolean granted, String at) {
+        return new NewEvent(eventId, "CONSENT", OffsetDateTime.parse(at), ids(memberNo), null, null, null,
                 null, ConsentPurpose.MARKETING, channel, granted, null);
     }
 
