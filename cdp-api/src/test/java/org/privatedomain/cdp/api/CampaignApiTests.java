@@ -2,9 +2,11 @@ package org.privatedomain.cdp.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.privatedomain.cdp.api.ApiClient.Answer;
@@ -98,6 +100,29 @@ class CampaignApiTests {
         assertThat(moves.get("upgraded").asLong() + moves.get("unchanged").asLong() + moves.get("downgraded").asLong())
                 .isEqualTo(3);
         assertThat(api.get(base() + "/campaigns", analyst).json()).hasSize(1);
+    }
+
+    @Test
+    void aRetriedCreationWithItsIdempotencyKeyAnswersTheCampaignItCreated() {
+        String key = "create-" + UUID.randomUUID();
+        Answer first = withKey(key, campaign("Hi {{name}}"));
+        Answer retry = withKey(key, campaign("Hi {{name}}"));
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.json().get("id")).isEqualTo(first.json().get("id"));
+        assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(api.get(base() + "/campaigns", operator).json()).hasSize(1);
+        JsonNode reused = withKey(key, campaign("Hello {{name}}")).problem(409, "idempotency-key-reused");
+        assertThat(reused.get("detail").asString()).contains("campaign " + first.json().get("id").asLong());
+        withKey("x".repeat(129), campaign("Hi")).problem(400, "invalid-parameter");
+        withKey("with space", campaign("Hi")).problem(400, "invalid-parameter");
+        assertThat(withKey("create-" + UUID.randomUUID(), campaign("Hi {{name}}")).status()).isEqualTo(201);
+    }
+
+    private Answer withKey(String idempotencyKey, String body) {
+        return api.send(api.request(base() + "/campaigns", operator).header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -49,9 +50,12 @@ class CampaignController {
 
     @PostMapping
     @Operation(summary = "Create a campaign (DRAFT)",
-            description = "Either an audience ({\"memberIds\": [...]} or {\"tag\": \"...\"}) or a trigger.")
-    ResponseEntity<CampaignView> create(@PathVariable String brandCode, @RequestBody NewCampaign campaign) {
-        CampaignView created = campaigns.create(brandCode, campaign);
+            description = "Either an audience ({\"memberIds\": [...]} or {\"tag\": \"...\"}) or a trigger. With an "
+                    + "Idempotency-Key, a retry of the same request answers the campaign it created (201 again); the "
+                    + "key sent with another request is a 409 idempotency-key-reused.")
+    ResponseEntity<CampaignView> create(@PathVariable String brandCode, @RequestBody NewCampaign campaign,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        CampaignView created = campaigns.create(brandCode, campaign, idempotencyKey);
         return ResponseEntity.created(URI.create("/api/v1/brands/" + brandCode + "/campaigns/" + created.id()))
                 .body(created);
     }

@@ -68,6 +68,13 @@ class Campaign {
     @Column(updatable = false)
     private Instant createdAt;
 
+    /** The client's Idempotency-Key of the request that created it, if any, and a digest of that request. */
+    @Column(updatable = false)
+    private String creationKey;
+
+    @Column(updatable = false)
+    private String creationDigest;
+
     private Instant updatedAt;
 
     @Version
@@ -76,11 +83,18 @@ class Campaign {
     protected Campaign() {
     }
 
-    Campaign(long brandId, NewCampaign campaign, String audienceJson, Instant now) {
+    Campaign(long brandId, NewCampaign campaign, String audienceJson, CreationKey key, Instant now) {
         this.brandId = brandId;
         this.createdAt = now;
+        this.creationKey = key == null ? null : key.key();
+        this.creationDigest = key == null ? null : key.digest();
         this.state = CampaignState.DRAFT;
         write(campaign, audienceJson, now);
+    }
+
+    /** Whether the key's request is the one that created this campaign (a retry), not another. */
+    boolean createdBy(CreationKey key) {
+        return key.digest().equals(creationDigest);
     }
 
     /** Replaces what the campaign says and to whom; only a draft may change. */

@@ -9,6 +9,8 @@ interface CampaignRepository extends JpaRepository<Campaign, Long> {
 
     Optional<Campaign> findByBrandIdAndId(long brandId, long id);
 
+    Optional<Campaign> findByBrandIdAndCreationKey(long brandId, String creationKey);
+
     List<Campaign> findTop1000ByBrandIdOrderByIdDesc(long brandId);
 
     List<Campaign> findByStateAndScheduledAtLessThanEqualOrderById(CampaignState state, Instant at);

@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.privatedomain.cdp.segmentation.segment.SegmentService;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -67,10 +68,41 @@ public class CampaignService {
 
     @Transactional
     public CampaignView create(String brandCode, @NotNull @Valid NewCampaign campaign) {
+        return create(brandCode, campaign, null);
+    }
+
+    /**
+     * Creates a draft. With an {@code idempotencyKey} (the client's {@code Idempotency-Key}), a retry of the
+     * request that created a campaign answers that campaign; the key sent with another request is refused.
+     */
+    @Transactional
+    public CampaignView create(String brandCode, @NotNull @Valid NewCampaign campaign, String idempotencyKey) {
         long brandId = brands.idOf(brandCode);
+        CreationKey key = idempotencyKey == null ? null
+                : CreationKey.of(idempotencyKey, json.writeValueAsString(campaign));
+        if (key != null) {
+            Campaign earlier = campaigns.findByBrandIdAndCreationKey(brandId, key.key()).orElse(null);
+            if (earlier != null && !earlier.createdBy(key)) {
+                throw new ConflictException("idempotency-key-reused", "Idempotency-Key " + key.key()
+                        + " came with another request, which created campaign " + earlier.getId()
+                        + "; a new campaign needs a new key.");
+            }
+            if (earlier != null) {
+                return view(earlier);
+            }
+        }
         requireSegment(brandCode, campaign);
-        return view(campaigns.saveAndFlush(new Campaign(brandId, checked(campaign), audienceJson(campaign),
-                clock.instant())));
+        try {
+            return view(campaigns.saveAndFlush(new Campaign(brandId, checked(campaign), audienceJson(campaign), key,
+                    clock.instant())));
+        } catch (DataIntegrityViolationException violation) {
+            if (key != null && String.valueOf(violation.getMostSpecificCause().getMessage())
+                    .contains("campaign_creation_key_idx")) {
+                throw new ConflictException("idempotency-key-in-use", "Another request with Idempotency-Key "
+                        + key.key() + " is creating a campaign at this moment; retry it to get that campaign.");
+            }
+            throw violation;
+        }
     }
 
     /** Replaces a draft campaign. */
