@@ -35,7 +35,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.validation.annotation.Validated;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,9 +60,10 @@ public class SegmentService {
     private final JdbcClient streaming;
     private final JsonMapper json;
     private final Clock clock;
+    private final TransactionTemplate readOnly;
 
     SegmentService(BrandService brands, SegmentRefresher refresher, JdbcClient jdbc, DataSource dataSource,
-            AnalyticsSettings analytics, JsonMapper json, Clock clock) {
+            AnalyticsSettings analytics, JsonMapper json, Clock clock, PlatformTransactionManager transactions) {
         this.brands = brands;
         this.analytics = analytics;
         this.refresher = refresher;
@@ -70,18 +73,26 @@ public class SegmentService {
         this.streaming = JdbcClient.create(cursor);
         this.json = json;
         this.clock = clock;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
-    /** How many live members the rule selects now, without saving anything. */
-    @Transactional(readOnly = true)
+    /**
+     * How many live members the rule selects now, without saving anything. The rule is compiled, which makes the
+     * facts it names fresh (each in a transaction of its own), before the count's transaction begins: a request
+     * holds one database connection at a time, so that concurrent previews cannot take the whole pool while each
+     * waits for a second one.
+     */
     public SegmentCount preview(String brandCode, @NotNull JsonNode rule) {
         BrandContext brand = brands.context(brandCode);
         Condition condition = RuleParser.parse(rule, "rule");
         requireSegmentsExist(brand.id(), condition);
         SqlContext sql = refresher.context(brand, clock.instant());
-        analytics.apply();
         String query = "select count(*) " + RuleCompiler.members(condition, sql);
-        return new SegmentCount(jdbc.sql(query).params(sql.parameters()).query(Long.class).single());
+        return readOnly.execute(status -> {
+            analytics.apply();
+            return new SegmentCount(jdbc.sql(query).params(sql.parameters()).query(Long.class).single());
+        });
     }
 
     /**
