@@ -65,8 +65,7 @@ public class CrowdMatrixService {
                     cells.put(cell.key(), cell);
                     if (rs.getBigDecimal(8) != null) {
                         // money has two decimals (api.md); the bands compared with the exact median
-                        median[0] = rs.getBigDecimal(8) == null ? null
-                                : rs.getBigDecimal(8).setScale(2, RoundingMode.HALF_UP);
+                        median[0] = rs.getBigDecimal(8).setScale(2, RoundingMode.HALF_UP);
                     }
                 });
         long listed = cells.values().stream().mapToLong(Accumulator::persons).sum();

@@ -50,8 +50,9 @@ final class RfmQuery {
     }
 
     /**
-     * The run's cut points from its persons' stored values (segmentation.rfm_person): the brand's, or the
-     * interpolated 20/40/60/80th percentiles of the scored population. Null when nobody is scored.
+     * The run's cut points from its persons' values (in the table {@code %s}, laid out as segmentation.rfm_person):
+     * the brand's, or the interpolated 20/40/60/80th percentiles of the scored population. Null when nobody is
+     * scored.
      */
     static final String CUTS = """
             select coalesce(cast(cast(:recencyCuts as text[]) as numeric[]),
@@ -60,17 +61,20 @@ final class RfmQuery {
                             segmentation.round6(percentile_cont(array[0.2, 0.4, 0.6, 0.8]) within group (order by frequency))),
                    coalesce(cast(cast(:monetaryCuts as text[]) as numeric[]),
                             segmentation.round6(percentile_cont(array[0.2, 0.4, 0.6, 0.8]) within group (order by monetary)))
-              from segmentation.rfm_person
+              from %s
              where brand_id = :brand and as_of = :asOf
             """;
 
-    /** The persons per score cell, by the cut points {@code :r1..:r4}, {@code :f1..:f4}, {@code :m1..:m4}. */
+    /**
+     * The persons per score cell of the values in the table {@code %s}, by the cut points {@code :r1..:r4},
+     * {@code :f1..:f4}, {@code :m1..:m4}.
+     */
     static final String CELLS = """
             select 5 - (recency > :r1)::int - (recency > :r2)::int - (recency > :r3)::int - (recency > :r4)::int,
                    1 + (frequency > :f1)::int + (frequency > :f2)::int + (frequency > :f3)::int + (frequency > :f4)::int,
                    1 + (monetary > :m1)::int + (monetary > :m2)::int + (monetary > :m3)::int + (monetary > :m4)::int,
                    count(*)
-              from segmentation.rfm_person
+              from %s
              where brand_id = :brand and as_of = :asOf
              group by 1, 2, 3
              order by 1, 2, 3

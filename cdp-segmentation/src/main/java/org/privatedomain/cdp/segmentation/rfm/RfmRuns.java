@@ -94,7 +94,9 @@ class RfmRuns {
 
     /**
      * Computes the run: every person's values (or, given {@code persons}, those persons' values only, the others'
-     * being stored and unchanged), then the figures from the stored values. Only the latest run keeps its persons.
+     * being stored and unchanged), then the figures from the values. Only the latest run keeps its persons in
+     * segmentation.rfm_person; an older one (a closed period's crowd matrix) holds them in a temporary table for
+     * its own transaction.
      */
     private RfmReport compute(BrandContext brand, LocalDate asOf, Long[] persons, String snapshot) {
         RfmSettings settings = brand.settings().rfm();
@@ -105,25 +107,31 @@ class RfmRuns {
         Map<String, Object> params = window(brand, settings, at, windowStart);
         params.put("asOf", asOf);
         params.put("members", persons);
-        jdbc.sql("delete from segmentation.rfm_person where brand_id = :brand and as_of = :asOf"
-                        + (persons == null ? "" : " and member_id = any(cast(:members as bigint[]))"))
-                .params(params).update();
+        boolean latest = isLatest(brand.id(), asOf);
+        String table = latest ? "segmentation.rfm_person" : "older_rfm_person";
+        if (latest) {
+            jdbc.sql("delete from segmentation.rfm_person where brand_id = :brand and as_of = :asOf"
+                            + (persons == null ? "" : " and member_id = any(cast(:members as bigint[]))"))
+                    .params(params).update();
+        } else {
+            jdbc.sql("create temporary table older_rfm_person (like segmentation.rfm_person) on commit drop").update();
+        }
         jdbc.sql("""
-                        insert into segmentation.rfm_person (brand_id, as_of, member_id, recency, frequency, monetary)
+                        insert into %s (brand_id, as_of, member_id, recency, frequency, monetary)
                         select :brand, :asOf, v.* from (%s) v
-                        """.formatted(persons == null ? RfmQuery.persons(settings.frequencyBasis())
+                        """.formatted(table, persons == null ? RfmQuery.persons(settings.frequencyBasis())
                         : RfmQuery.some(settings.frequencyBasis())))
                 .params(params).update();
-        if (persons == null) {
+        if (latest && persons == null) {
             // so that the next incremental run finds its persons by key, not by reading them all
             jdbc.sql("analyze segmentation.rfm_person").update();
         }
         params.put("recencyCuts", thresholds == null ? null : texts(thresholds.recency()));
         params.put("frequencyCuts", thresholds == null ? null : texts(thresholds.frequency()));
         params.put("monetaryCuts", thresholds == null ? null : texts(thresholds.monetary()));
-        List<List<BigDecimal>> cuts = jdbc.sql(RfmQuery.CUTS).params(params)
+        List<List<BigDecimal>> cuts = jdbc.sql(RfmQuery.CUTS.formatted(table)).params(params)
                 .query((rs, row) -> List.of(decimals(rs, 1), decimals(rs, 2), decimals(rs, 3))).single();
-        List<RfmReport.Cell> cells = cuts.getFirst().isEmpty() ? List.of() : jdbc.sql(RfmQuery.CELLS)
+        List<RfmReport.Cell> cells = cuts.getFirst().isEmpty() ? List.of() : jdbc.sql(RfmQuery.CELLS.formatted(table))
                 .params(params).params(cutParams(cuts))
                 .query((rs, row) -> new RfmReport.Cell(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getLong(4)))
                 .list();
@@ -131,17 +139,17 @@ class RfmRuns {
         RfmReport report = new RfmReport(asOf, at, windowStart, settings.scoringMode(), settings.frequencyBasis(),
                 clock.instant().truncatedTo(ChronoUnit.MICROS), scale, cells);
         store(brand.id(), report, snapshot);
-        jdbc.sql("""
-                        delete from segmentation.rfm_person
-                         where brand_id = :brand
-                           and as_of < (select max(as_of) from segmentation.rfm_run where brand_id = :brand)
-                        """)
-                .param("brand", brand.id()).update();
+        if (latest) {
+            // the run before it is no longer the latest
+            jdbc.sql("delete from segmentation.rfm_person where brand_id = :brand and as_of < :asOf")
+                    .params(params).update();
+        }
         return report;
     }
 
+    /** Whether a run as of the date is (or would be) the brand's latest. */
     private boolean isLatest(long brandId, LocalDate asOf) {
-        return jdbc.sql("select max(as_of) = :asOf from segmentation.rfm_run where brand_id = :brand")
+        return jdbc.sql("select coalesce(max(as_of) <= :asOf, true) from segmentation.rfm_run where brand_id = :brand")
                 .param("brand", brandId).param("asOf", asOf).query(Boolean.class).single();
     }
 

@@ -176,6 +176,21 @@ class RfmServiceTests {
         assertThat(incremental.cells()).isEqualTo(fromNothing.cells());
     }
 
+    @Test
+    void anOlderRunLeavesTheLatestRunsStoredPersonsAlone() {
+        RfmReport latest = rfm.report(brand, AS_OF);
+        String latestRow = rowVersion("P2");
+
+        RfmReport older = rfm.report(brand, AS_OF.minusDays(3));
+
+        assertThat(older.asOf()).isEqualTo(AS_OF.minusDays(3));
+        assertThat(older.scale().scored()).isPositive();
+        assertThat(rowVersion("P2")).isEqualTo(latestRow);
+        assertThat(jdbc.sql("select distinct as_of from segmentation.rfm_person where brand_id = ?")
+                .param(facts.brandId(brand)).query(LocalDate.class).list()).containsExactly(AS_OF);
+        assertThat(rfm.report(brand, AS_OF).computedAt()).isEqualTo(latest.computedAt());
+    }
+
     /** The version of a person's stored values (its transaction id): it changes whenever the row is written. */
     private String rowVersion(String person) {
         return jdbc.sql("""
