@@ -9,6 +9,7 @@ import org.privatedomain.cdp.core.brand.BrandContext;
 import org.privatedomain.cdp.core.order.Referrals;
 import org.privatedomain.cdp.core.period.Period;
 import org.privatedomain.cdp.segmentation.rfm.RfmReport;
+import org.privatedomain.cdp.segmentation.rfm.RfmService;
 
 /**
  * Every person's crowd-matrix coordinates in a period, from the period's tier snapshot, the RFM run's monetary cut
@@ -25,7 +26,7 @@ final class CrowdQuery {
                    and status in ('PAID', 'PARTIALLY_REFUNDED') and amount - refunded_amount > :minAmount
                  group by member_id
             ), referred as (
-                select %s as referrer,
+                select %1$s as referrer,
                        o.member_id as buyer, o.amount - o.refunded_amount as net
                   from core.orders o
                  where o.brand_id = :brand and o.paid_at >= :start and o.paid_at < :end
@@ -38,15 +39,7 @@ final class CrowdQuery {
             ), median as (
                 select percentile_cont(0.5) within group (order by gmv) as gmv from propagation
             ), monetary as (
-                -- M of the persons the RFM run scored: those erased before its instant are not
-                select o.member_id, sum(o.amount - o.refunded_amount) as m
-                  from core.orders o
-                 where o.brand_id = :brand and o.paid_at >= :windowStart and o.paid_at < :at
-                   and o.status in ('PAID', 'PARTIALLY_REFUNDED') and o.amount - o.refunded_amount > :minAmount
-                   and not exists (select 1 from core.member x
-                                    where x.brand_id = :brand and x.id = o.member_id
-                                      and x.erased_at is not null and x.erased_at < :at)
-                 group by o.member_id
+                select member_id, monetary as m from (%2$s) scored
             ), persons as (
                 select member_id from segmentation.tier_snapshot
                  where brand_id = :brand and period_id = :period and tier > 0
@@ -76,7 +69,7 @@ final class CrowdQuery {
                                 where x.brand_id = :brand and x.id = p.member_id
                                   and x.erased_at is not null and x.erased_at < :at)
                or t.member_id is not null
-            """.formatted(Referrals.creditedMember("o"));
+            """.formatted(Referrals.creditedMember("o"), RfmService.MONETARY);
 
     private CrowdQuery() {
     }
@@ -88,7 +81,7 @@ final class CrowdQuery {
         params.put("start", Timestamp.from(period.start()));
         params.put("end", Timestamp.from(period.end()));
         params.put("at", Timestamp.from(rfm.at()));
-        params.put("windowStart", Timestamp.from(rfm.windowStart()));
+        params.put("from", Timestamp.from(rfm.windowStart()));
         params.put("minAmount", brand.settings().tiers().minQualifyingAmount());
         List<BigDecimal> cuts = rfm.scale().monetaryCuts();
         // Nobody scored: no cut points, and nobody has a monetary value either.

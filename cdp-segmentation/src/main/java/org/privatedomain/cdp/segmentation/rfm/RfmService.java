@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.privatedomain.cdp.core.brand.BrandContext;
 import org.privatedomain.cdp.core.brand.BrandService;
+import org.privatedomain.cdp.core.brand.FrequencyBasis;
 import org.privatedomain.cdp.core.error.InvalidInputException;
 import org.privatedomain.cdp.core.member.MemberService;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,6 +17,13 @@ import org.springframework.stereotype.Service;
 /** RFM of fast-plus.md: the brand's run as of a date, and one person's values, scores and segment. */
 @Service
 public class RfmService {
+
+    /**
+     * M of fast-plus.md as SQL, {@code member_id, monetary} of every person a run scores, for other queries (the
+     * crowd matrix's value band). Parameters: {@code :brand}, the window {@code [:from, :at)} and
+     * {@code :minAmount}.
+     */
+    public static final String MONETARY = RfmQuery.persons(FrequencyBasis.ORDERS);
 
     private final BrandService brands;
     private final MemberService members;
