@@ -1,7 +1,7 @@
 package org.privatedomain.cdp.segmentation.segment;
 
 import java.util.function.Function;
-import org.privatedomain.cdp.core.brand.BrandService;
+import org.privatedomain.cdp.core.brand.BrandContext;
 import org.privatedomain.cdp.segmentation.crowd.CrowdMatrixService;
 import org.privatedomain.cdp.segmentation.purchase.PurchaseHistories;
 import org.privatedomain.cdp.segmentation.rfm.RfmService;
@@ -15,15 +15,12 @@ import org.springframework.stereotype.Component;
 @Component
 class SegmentFacts {
 
-    private final BrandService brands;
     private final PurchaseHistories purchases;
     private final TierService tiers;
     private final RfmService rfm;
     private final CrowdMatrixService crowd;
 
-    SegmentFacts(BrandService brands, PurchaseHistories purchases, TierService tiers, RfmService rfm,
-            CrowdMatrixService crowd) {
-        this.brands = brands;
+    SegmentFacts(PurchaseHistories purchases, TierService tiers, RfmService rfm, CrowdMatrixService crowd) {
         this.purchases = purchases;
         this.tiers = tiers;
         this.rfm = rfm;
@@ -31,8 +28,8 @@ class SegmentFacts {
     }
 
     /** Brings the brand's purchase histories up to date; false when another caller is refreshing them. */
-    boolean freshPurchaseHistories(String brandCode) {
-        return purchases.ensureFresh(brands.context(brandCode));
+    boolean freshPurchaseHistories(BrandContext brand) {
+        return purchases.ensureFresh(brand);
     }
 
     /** The id of the period (the current one for null) whose tier snapshot is now fresh. */

@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -53,8 +52,7 @@ class SegmentRefresher {
     }
 
     SqlContext context(BrandContext brand, Instant now) {
-        return new SqlContext(brand.id(), brand.code(), now, ZoneId.of(brand.settings().timezone()),
-                brand.settings().tiers().minQualifyingAmount(), facts);
+        return new SqlContext(brand, now, facts);
     }
 
     /** Refuses (409 {@code segment-cycle}) a segment that now uses itself, directly or through others. */

@@ -1,11 +1,11 @@
 package org.privatedomain.cdp.segmentation.segment;
 
-import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.privatedomain.cdp.core.brand.BrandContext;
 
 /**
  * What a rule is compiled against: the brand, the instant "now" of the evaluation, the brand's timezone and
@@ -14,23 +14,22 @@ import java.util.Map;
  */
 final class SqlContext {
 
-    private final String brandCode;
+    private final BrandContext brand;
     private final Instant now;
     private final ZoneId zone;
     private final SegmentFacts facts;
     private final Map<String, Object> parameters = new LinkedHashMap<>();
     private Boolean purchaseHistoryFresh;
 
-    SqlContext(long brandId, String brandCode, Instant now, ZoneId zone, BigDecimal minQualifyingAmount,
-            SegmentFacts facts) {
-        this.brandCode = brandCode;
+    SqlContext(BrandContext brand, Instant now, SegmentFacts facts) {
+        this.brand = brand;
         this.now = now;
-        this.zone = zone;
+        this.zone = ZoneId.of(brand.settings().timezone());
         this.facts = facts;
-        parameters.put("brand", brandId);
+        parameters.put("brand", brand.id());
         parameters.put("now", Timestamp.from(now));
         parameters.put("zone", zone.getId());
-        parameters.put("minQualifyingAmount", minQualifyingAmount);
+        parameters.put("minQualifyingAmount", brand.settings().tiers().minQualifyingAmount());
     }
 
     /** A new named parameter holding the value, as {@code :pN} to put in the SQL. */
@@ -62,17 +61,17 @@ final class SqlContext {
 
     /** The period's id (the current period for null), its tier snapshot made fresh. */
     String tierPeriod(String periodId) {
-        return facts.tierPeriod(brandCode, periodId);
+        return facts.tierPeriod(brand.code(), periodId);
     }
 
     /** A query of today's RFM scores and segment per scored person, its values bound here. */
     String rfmScores() {
-        return facts.rfmScores(brandCode, this::bind);
+        return facts.rfmScores(brand.code(), this::bind);
     }
 
     /** A query of the period's crowd-matrix cell per listed person, its values bound here. */
     String crowdCells(String periodId) {
-        return facts.crowdCells(brandCode, periodId, this::bind);
+        return facts.crowdCells(brand.code(), periodId, this::bind);
     }
 
     /**
@@ -81,7 +80,7 @@ final class SqlContext {
      */
     boolean purchaseHistoryFresh() {
         if (purchaseHistoryFresh == null) {
-            purchaseHistoryFresh = facts.freshPurchaseHistories(brandCode);
+            purchaseHistoryFresh = facts.freshPurchaseHistories(brand);
         }
         return purchaseHistoryFresh;
     }

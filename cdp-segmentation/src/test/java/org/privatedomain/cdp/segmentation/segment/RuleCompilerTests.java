@@ -3,11 +3,12 @@ package org.privatedomain.cdp.segmentation.segment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.privatedomain.cdp.core.brand.BrandContext;
+import org.privatedomain.cdp.core.brand.BrandSettings;
+import org.privatedomain.cdp.core.brand.PeriodType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -173,7 +174,7 @@ class RuleCompilerTests {
     }
 
     private static SqlContext context() {
-        return new SqlContext(1, "brand", Instant.parse("2026-11-24T00:00:00Z"), ZoneId.of("Asia/Shanghai"),
-                BigDecimal.ZERO, null);
+        return new SqlContext(new BrandContext(1, "brand", BrandSettings.defaults("Asia/Shanghai", PeriodType.MONTH)),
+                Instant.parse("2026-11-24T00:00:00Z"), null);
     }
 }

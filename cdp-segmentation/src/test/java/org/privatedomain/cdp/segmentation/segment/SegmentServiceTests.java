@@ -312,6 +312,22 @@ class SegmentServiceTests {
     }
 
     @Test
+    void windowsAtTheEndsOfTheCalendarAreCountedNotFailed() {
+        long buyer = member("a");
+        order("a", "2026-10-10T11:00:00+08:00", "5.00", OrderStatus.PAID, null, "TMALL", "SKU-1");
+
+        for (String window : List.of("{\"from\":\"0001-01-01\"}", "{\"from\":\"0000-01-01\",\"to\":\"9999-12-31\"}",
+                "{\"to\":\"9999-12-31T23:59:59+08:00\"}")) {
+            for (String metric : List.of("count", "purchaseDays", "netAmount")) {
+                String rule = "{\"type\":\"orders\",\"metric\":\"" + metric + "\",\"op\":\"gte\",\"value\":1,"
+                        + "\"window\":" + window;
+                assertThat(matching(rule + "}")).as(rule).containsExactly(buyer);
+                assertThat(matching(rule + ",\"channels\":[\"TMALL\"]}")).as(rule).containsExactly(buyer);
+            }
+        }
+    }
+
+    @Test
     void eventsAreCountedByTypeFieldPropertyAndWindow() {
         long twice = member("a");
         long once = member("b");
