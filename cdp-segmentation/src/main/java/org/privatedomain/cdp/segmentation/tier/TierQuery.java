@@ -22,10 +22,19 @@ import org.privatedomain.cdp.core.period.Period;
  */
 final class TierQuery {
 
-    /** Every person's tier. */
+    /**
+     * Every person's tier. The period's orders are read twice, each time from an index alone: their buyers,
+     * times and amounts from orders_window_idx; the few that name a referral from orders_referred_idx. Reading
+     * both from the table would read every page of the period's orders.
+     */
     static final String ALL = query("""
-            select * from core.orders
+            select member_id, paid_at, status, amount, refunded_amount from core.orders
              where brand_id = :brand and paid_at >= :start and paid_at < :end
+            """, """
+            select member_id, paid_at, status, amount, refunded_amount, referral_share_id, referral_member_id
+              from core.orders
+             where brand_id = :brand and paid_at >= :start and paid_at < :end
+               and (referral_share_id is not null or referral_member_id is not null)
             """, false);
 
     /**
@@ -33,10 +42,10 @@ final class TierQuery {
      * read, through the indexes by buyer, by referring member and by share.
      */
     static final String SOME = query("""
-            select * from core.orders
+            select member_id, paid_at, status, amount, refunded_amount from core.orders
              where brand_id = :brand and member_id = any(cast(:members as bigint[]))
                and paid_at >= :start and paid_at < :end
-            union
+            """, """
             select * from core.orders
              where brand_id = :brand and referral_member_id = any(cast(:members as bigint[]))
                and paid_at >= :start and paid_at < :end
@@ -48,11 +57,14 @@ final class TierQuery {
                and o.paid_at >= :start and o.paid_at < :end
             """, true);
 
-    /** The query over these orders, for everyone or (restricted by {@code :members}) for some persons. */
-    private static String query(String orders, boolean some) {
-        return SQL.formatted(orders, Referrals.creditedMember("q"),
+    /**
+     * The query over these purchases and referred orders, for everyone or (restricted by {@code :members}) for
+     * some persons.
+     */
+    private static String query(String purchases, String referred, boolean some) {
+        return SQL.formatted(purchases, Referrals.creditedMember("q"),
                 some ? SOME_RELATIONSHIPS : "select * from core.relationship where brand_id = :brand",
-                some ? SOME_OF.formatted("e.member_id") : "", some ? SOME_OF.formatted("q.member_id") : "",
+                some ? SOME_OF.formatted("e.member_id") : "", referred,
                 some ? SOME_OF.formatted("member_id") : "");
     }
 
@@ -68,41 +80,32 @@ final class TierQuery {
                                   where r.brand_id = :brand and r.member_id = wanted.id offset 0) r
             """;
 
+    /**
+     * One row per fact bearing on a person's tier (a relationship active during the period, a day with a qualifying
+     * purchase, a propagation), grouped once per person: no union of person sets joined back to each source.
+     */
     private static final String SQL = """
-            with membership as (
-                select member_id, connected_at, disconnected_at
+            with relationships as (
+                select member_id, field = 'MEMBERSHIP' as membership
+                     , connected_at, disconnected_at
                   from (%3$s) r
-                 where field = 'MEMBERSHIP'
-                   and connected_at < :end and (disconnected_at is null or disconnected_at > :start)
-            ), related as (
-                select distinct member_id
-                  from (%3$s) r
-                 where field <> 'MEMBERSHIP'
-                   and connected_at < :end and (disconnected_at is null or disconnected_at > :start)
-            ), qualifying as (
-                select o.order_id, o.member_id, o.paid_at, o.referral_share_id, o.referral_member_id
-                  from (%1$s) o
-                 where o.status in ('PAID', 'PARTIALLY_REFUNDED') and o.amount - o.refunded_amount > :minAmount
+                 where connected_at < :end and (disconnected_at is null or disconnected_at > :start)
             ), purchase_days as (
                 -- an order inside two overlapping membership rows comes twice, as a member both times: neither
                 -- the days as a member nor a purchase outside membership change
                 select q.member_id, (q.paid_at at time zone :zone)::date as day,
                        bool_or(ms.member_id is not null) as as_member, bool_or(ms.member_id is null) as outside
-                  from qualifying q
-                  left join membership ms on ms.member_id = q.member_id and ms.connected_at <= q.paid_at
-                                         and (ms.disconnected_at is null or q.paid_at < ms.disconnected_at)
-                 where true %5$s
+                  from (%1$s) q
+                  left join relationships ms on ms.membership and ms.member_id = q.member_id
+                                            and ms.connected_at <= q.paid_at
+                                            and (ms.disconnected_at is null or q.paid_at < ms.disconnected_at)
+                 where q.status in ('PAID', 'PARTIALLY_REFUNDED') and q.amount - q.refunded_amount > :minAmount
                  group by 1, 2
-            ), buyers as (
-                select member_id, count(*) filter (where as_member) as member_days,
-                       bool_or(outside) as non_member_purchase
-                  from purchase_days
-                 group by member_id
             ), referred as materialized (
                 select %2$s as referrer,
                        q.member_id as buyer
-                  from qualifying q
-                 where q.referral_share_id is not null or q.referral_member_id is not null
+                  from (%5$s) q
+                 where q.status in ('PAID', 'PARTIALLY_REFUNDED') and q.amount - q.refunded_amount > :minAmount
             ), reviews as (
                 select e.member_id
                   from core.event e
@@ -111,32 +114,34 @@ final class TierQuery {
                  where :reviewsCount and e.brand_id = :brand and e.type = 'REVIEW' and e.rating >= 4
                    and e.occurred_at >= :start and e.occurred_at < :end
                    %4$s
-            ), propagators as (
-                select member_id, count(*) as propagations
+            ), facts as (
+                select member_id, membership, not membership as related,
+                       false as member_day, false as outside, 0 as propagation
+                  from relationships
+                union all
+                select member_id, false, false, as_member, outside, 0 from purchase_days
+                union all
+                select member_id, false, false, false, false, 1
                   from (select referrer as member_id from referred where referrer <> buyer
                         union all select member_id from reviews) credited
                  where true %6$s
-                 group by member_id
             ), persons as (
-                select member_id from membership
-                union select member_id from related
-                union select member_id from buyers
-                union select member_id from propagators
+                select member_id, bool_or(membership) as member, bool_or(related) as related,
+                       count(*) filter (where member_day) as member_days, bool_or(outside) as outside,
+                       sum(propagation) as propagations
+                  from facts
+                 group by member_id
             )
-            select p.member_id,
-                   case when p.member_id in (select member_id from membership) then
-                            case when coalesce(b.member_days, 0) >= 2 and pr.propagations > 0 then 5
-                                 when coalesce(b.member_days, 0) >= 2 then 4
-                                 when b.member_days = 1 then 3
+            select member_id,
+                   case when member then
+                            case when member_days >= 2 and propagations > 0 then 5
+                                 when member_days >= 2 then 4
+                                 when member_days = 1 then 3
                                  else 2 end
-                        when p.member_id in (select member_id from related) then 1
+                        when related then 1
                         else 0 end as tier,
-                   coalesce(b.member_days, 0) as member_purchase_days,
-                   coalesce(pr.propagations, 0) as propagations,
-                   coalesce(b.non_member_purchase, false) as purchasing_non_member
-              from persons p
-              left join buyers b on b.member_id = p.member_id
-              left join propagators pr on pr.member_id = p.member_id
+                   member_days as member_purchase_days, propagations, outside as purchasing_non_member
+              from persons
             """;
 
     private TierQuery() {

@@ -32,10 +32,12 @@ class TierSnapshots {
      */
     static final int INCREMENTAL_LIMIT = 50_000;
 
+    /** In key order: each row lands on the index's rightmost page, not a random one (half the time at 1M rows). */
     private static final String INSERT = """
             insert into segmentation.tier_snapshot (brand_id, period_id, member_id, tier,
                                                     member_purchase_days, propagations, purchasing_non_member)
             select :brand, :period, t.* from (%s) t
+             order by t.member_id
             """;
 
     private final JdbcClient jdbc;
