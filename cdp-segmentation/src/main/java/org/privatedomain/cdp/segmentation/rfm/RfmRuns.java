@@ -93,10 +93,10 @@ class RfmRuns {
     }
 
     /**
-     * Computes the run: every person's values (or, given {@code persons}, those persons' values only, the others'
-     * being stored and unchanged), then the figures from the values. Only the latest run keeps its persons in
-     * segmentation.rfm_person; an older one (a closed period's crowd matrix) holds them in a temporary table for
-     * its own transaction.
+     * Computes the run: every person's values into a temporary table for the transaction (or, given {@code
+     * persons}, those persons' values only, the others' being stored and unchanged), then the figures from the
+     * values. Only the latest run keeps its persons in segmentation.rfm_person; an older one (a closed period's
+     * crowd matrix) is computed whole, and its values go with the transaction.
      */
     private RfmReport compute(BrandContext brand, LocalDate asOf, Long[] persons, String snapshot) {
         RfmSettings settings = brand.settings().rfm();
@@ -108,23 +108,38 @@ class RfmRuns {
         params.put("asOf", asOf);
         params.put("members", persons);
         boolean latest = isLatest(brand.id(), asOf);
-        String table = latest ? "segmentation.rfm_person" : "older_rfm_person";
-        if (latest) {
-            jdbc.sql("delete from segmentation.rfm_person where brand_id = :brand and as_of = :asOf"
-                            + (persons == null ? "" : " and member_id = any(cast(:members as bigint[]))"))
+        String table;
+        if (persons == null) {
+            // a statement PostgreSQL may run in parallel, as it does not INSERT ... SELECT: 7.6 s -> 5 s at 1M
+            jdbc.sql("""
+                            create temporary table rfm_values on commit drop as
+                            select cast(:brand as bigint) as brand_id, cast(:asOf as date) as as_of, v.*
+                              from (%s) v
+                            """.formatted(RfmQuery.persons(settings.frequencyBasis())))
                     .params(params).update();
+            // the latest run's figures from its stored values, which workers may scan in parallel (a temporary
+            // table they may not)
+            table = latest ? "segmentation.rfm_person" : "rfm_values";
+            if (latest) {
+                jdbc.sql("delete from segmentation.rfm_person where brand_id = :brand and as_of = :asOf")
+                        .params(params).update();
+                // in key order: each row lands on the index's rightmost page, not a random one
+                jdbc.sql("insert into segmentation.rfm_person select * from rfm_values order by member_id").update();
+                // so that the next incremental run finds its persons by key, not by reading them all
+                jdbc.sql("analyze segmentation.rfm_person").update();
+            }
         } else {
-            jdbc.sql("create temporary table older_rfm_person (like segmentation.rfm_person) on commit drop").update();
-        }
-        jdbc.sql("""
-                        insert into %s (brand_id, as_of, member_id, recency, frequency, monetary)
-                        select :brand, :asOf, v.* from (%s) v
-                        """.formatted(table, persons == null ? RfmQuery.persons(settings.frequencyBasis())
-                        : RfmQuery.some(settings.frequencyBasis())))
-                .params(params).update();
-        if (latest && persons == null) {
-            // so that the next incremental run finds its persons by key, not by reading them all
-            jdbc.sql("analyze segmentation.rfm_person").update();
+            jdbc.sql("""
+                            delete from segmentation.rfm_person
+                             where brand_id = :brand and as_of = :asOf and member_id = any(cast(:members as bigint[]))
+                            """)
+                    .params(params).update();
+            jdbc.sql("""
+                            insert into segmentation.rfm_person (brand_id, as_of, member_id, recency, frequency, monetary)
+                            select :brand, :asOf, v.* from (%s) v
+                            """.formatted(RfmQuery.some(settings.frequencyBasis())))
+                    .params(params).update();
+            table = "segmentation.rfm_person";
         }
         params.put("recencyCuts", thresholds == null ? null : texts(thresholds.recency()));
         params.put("frequencyCuts", thresholds == null ? null : texts(thresholds.frequency()));
