@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.privatedomain.cdp.core.analytics.AnalyticsSettings;
@@ -89,22 +88,61 @@ class SegmentRefresher {
     }
 
     /**
-     * Refreshes the segment after every segment it uses, directly or not (each before the segments using it),
-     * within the caller's transaction, all as of {@code now}; returns the segment's own refresh.
+     * The rules of the segment and of every segment it uses, directly or not, each before the segments using it,
+     * compiled as of {@code now}. Compiling makes the facts the rules name fresh, each in a transaction of its own:
+     * called outside any transaction, a refresh holds one database connection at a time, so that concurrent
+     * refreshes cannot take the whole pool while each waits for a second one.
      */
-    SegmentRefresh refreshWithDependencies(BrandContext brand, long id, Instant now) {
-        analytics.apply();
-        Map<Long, List<Long>> uses = edges(brand.id());
+    List<CompiledRule> compileWithDependencies(BrandContext brand, long id, Instant now) {
         List<Long> order = new ArrayList<>();
-        dependenciesFirst(id, uses, new LinkedHashSet<>(), order);
-        // Rows locked in id order, so concurrent refreshes of overlapping segments queue instead of deadlocking.
-        jdbc.sql("select id from segmentation.segment where brand_id = :brand and id in (:ids) order by id for update")
-                .param("brand", brand.id()).param("ids", order).query(Long.class).list();
-        SegmentRefresh refresh = null;
+        dependenciesFirst(id, edges(brand.id()), new LinkedHashSet<>(), order);
+        List<CompiledRule> compiled = new ArrayList<>(order.size());
         for (long segment : order) {
-            refresh = refreshOne(brand, segment, now);
+            String rule = jdbc.sql("select rule::text from segmentation.segment where brand_id = :brand and id = :id")
+                    .param("brand", brand.id()).param("id", segment).query(String.class).single();
+            SqlContext sql = context(brand, now);
+            String members = RuleCompiler.members(RuleParser.parse(json.readTree(rule), "rule"), sql);
+            compiled.add(new CompiledRule(segment, rule, members, sql.parameters()));
+        }
+        return compiled;
+    }
+
+    /**
+     * Materialises the compiled segments in their order, within the caller's transaction, all as of {@code now};
+     * returns the last one's refresh. A segment whose rule changed since it was compiled is refused (409
+     * {@code segment-changed}): its compiled query no longer says what it does.
+     */
+    SegmentRefresh refresh(BrandContext brand, List<CompiledRule> compiled, Instant now) {
+        analytics.apply();
+        // Rows locked in id order, so concurrent refreshes of overlapping segments queue instead of deadlocking.
+        Map<Long, Stored> stored = new HashMap<>();
+        jdbc.sql("""
+                        select id, rule::text, refresh_schedule from segmentation.segment
+                         where brand_id = :brand and id in (:ids)
+                         order by id
+                           for update
+                        """)
+                .param("brand", brand.id()).param("ids", compiled.stream().map(CompiledRule::segment).toList())
+                .query(rs -> {
+                    stored.put(rs.getLong(1), new Stored(rs.getString(2), rs.getString(3)));
+                });
+        SegmentRefresh refresh = null;
+        for (CompiledRule rule : compiled) {
+            Stored segment = stored.get(rule.segment());
+            if (segment == null || !segment.rule().equals(rule.rule())) {
+                throw new ConflictException("segment-changed", "Segment " + rule.segment()
+                        + " was changed or deleted while it was being refreshed: refresh again.");
+            }
+            refresh = refreshOne(brand, rule, segment.schedule(), now);
         }
         return refresh;
+    }
+
+    /** A segment's rule as compiled for a refresh: the rule's text, and its query of members with its parameters. */
+    record CompiledRule(long segment, String rule, String members, Map<String, Object> parameters) {
+    }
+
+    private record Stored(String rule, String schedule) {
     }
 
     private static void dependenciesFirst(long id, Map<Long, List<Long>> uses, Set<Long> seen, List<Long> order) {
@@ -115,16 +153,17 @@ class SegmentRefresher {
     }
 
     /**
-     * Claims the segment whose scheduled refresh is most overdue (skipping those another poller holds) and
-     * refreshes it with its dependencies in a transaction of its own; false when none is due. A refresh that
-     * fails is undone and the segment postponed by its interval, so that it cannot hold up the others.
+     * Claims the segment whose scheduled refresh is most overdue (skipping those another poller holds), postponing
+     * it by its interval, then refreshes it with its dependencies: compiled first, outside any transaction, then
+     * materialised in a transaction of its own. False when none is due. A refresh that fails is undone and stays
+     * postponed, so that it cannot hold up the others.
      */
     boolean refreshNextDue(Clock clock) {
-        return Boolean.TRUE.equals(transaction.execute(status -> {
+        record Due(long brandId, long id, Instant now) {
+        }
+        Due due = transaction.execute(status -> {
             Instant now = clock.instant();
-            record Due(long brandId, long id, String schedule) {
-            }
-            Optional<Due> due = jdbc.sql("""
+            return jdbc.sql("""
                             select brand_id, id, refresh_schedule from segmentation.segment
                              where next_refresh_at <= :now
                              order by next_refresh_at
@@ -132,33 +171,31 @@ class SegmentRefresher {
                              for update skip locked
                             """)
                     .param("now", Timestamp.from(now))
-                    .query((rs, row) -> new Due(rs.getLong(1), rs.getLong(2), rs.getString(3))).optional();
-            due.ifPresent(segment -> {
-                jdbc.sql("savepoint scheduled_refresh").update();
-                try {
-                    refreshWithDependencies(brands.context(brands.codeOf(segment.brandId())), segment.id(), now);
-                } catch (RuntimeException failed) {
-                    log.warn("The scheduled refresh of segment {} of brand {} failed; it is postponed by {}.",
-                            segment.id(), segment.brandId(), segment.schedule(), failed);
-                    jdbc.sql("rollback to savepoint scheduled_refresh").update();
-                    jdbc.sql("update segmentation.segment set next_refresh_at = :next where brand_id = :brand and id = :id")
-                            .param("next", Timestamp.from(now.plus(Duration.parse(segment.schedule()))))
-                            .param("brand", segment.brandId()).param("id", segment.id()).update();
-                }
-            });
-            return due.isPresent();
-        }));
+                    .query((rs, row) -> {
+                        jdbc.sql("update segmentation.segment set next_refresh_at = :next where brand_id = :brand and id = :id")
+                                .param("next", Timestamp.from(now.plus(Duration.parse(rs.getString(3)))))
+                                .param("brand", rs.getLong(1)).param("id", rs.getLong(2)).update();
+                        return new Due(rs.getLong(1), rs.getLong(2), now);
+                    })
+                    .optional().orElse(null);
+        });
+        if (due == null) {
+            return false;
+        }
+        try {
+            BrandContext brand = brands.context(brands.codeOf(due.brandId()));
+            List<CompiledRule> compiled = compileWithDependencies(brand, due.id(), due.now());
+            transaction.executeWithoutResult(status -> refresh(brand, compiled, due.now()));
+        } catch (RuntimeException failed) {
+            log.warn("The scheduled refresh of segment {} of brand {} failed; it waits for its next turn.",
+                    due.id(), due.brandId(), failed);
+        }
+        return true;
     }
 
-    private SegmentRefresh refreshOne(BrandContext brand, long id, Instant now) {
-        record Stored(String rule, String schedule) {
-        }
-        Stored stored = jdbc.sql("select rule::text, refresh_schedule from segmentation.segment where brand_id = :brand and id = :id")
-                .param("brand", brand.id()).param("id", id)
-                .query((rs, row) -> new Stored(rs.getString(1), rs.getString(2))).single();
-        SqlContext sql = context(brand, now);
-        String members = RuleCompiler.members(RuleParser.parse(json.readTree(stored.rule()), "rule"), sql);
-        Map<String, Object> parameters = new HashMap<>(sql.parameters());
+    private SegmentRefresh refreshOne(BrandContext brand, CompiledRule rule, String schedule, Instant now) {
+        long id = rule.segment();
+        Map<String, Object> parameters = new HashMap<>(rule.parameters());
         parameters.put("segment", id);
         // One statement: the rule is evaluated once; members who left are deleted, those who entered inserted,
         // those who stayed keep their row (and the time they entered).
@@ -177,7 +214,7 @@ class SegmentRefresher {
                             returning 1)
                         select (select count(*) from matched), (select count(*) from added),
                                (select count(*) from removed)
-                        """.formatted(members))
+                        """.formatted(rule.members()))
                 .params(parameters)
                 .query((rs, row) -> new SegmentRefresh(now, rs.getLong(1), rs.getLong(2), rs.getLong(3)))
                 .single();
@@ -187,8 +224,7 @@ class SegmentRefresher {
                          where brand_id = :brand and id = :id
                         """)
                 .param("now", Timestamp.from(now)).param("size", refresh.size())
-                .param("next", stored.schedule() == null ? null
-                        : Timestamp.from(now.plus(Duration.parse(stored.schedule()))))
+                .param("next", schedule == null ? null : Timestamp.from(now.plus(Duration.parse(schedule))))
                 .param("brand", brand.id()).param("id", id).update();
         jdbc.sql("""
                         insert into segmentation.segment_refresh (brand_id, segment_id, refreshed_at, size, added, removed)

@@ -60,6 +60,7 @@ public class SegmentService {
     private final JdbcClient streaming;
     private final JsonMapper json;
     private final Clock clock;
+    private final TransactionTemplate transaction;
     private final TransactionTemplate readOnly;
 
     SegmentService(BrandService brands, SegmentRefresher refresher, JdbcClient jdbc, DataSource dataSource,
@@ -73,6 +74,7 @@ public class SegmentService {
         this.streaming = JdbcClient.create(cursor);
         this.json = json;
         this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
     }
@@ -184,13 +186,16 @@ public class SegmentService {
 
     /**
      * Materialises the segment's membership now, after refreshing the segments it uses (directly or not), in
-     * dependency order, all in one transaction with one "now".
+     * dependency order, all in one transaction with one "now". The rules are compiled first, outside that
+     * transaction (see {@link SegmentRefresher#compileWithDependencies}); within a caller's transaction (a campaign's
+     * launch) everything happens in it.
      */
-    @Transactional
     public SegmentRefresh refresh(String brandCode, long id) {
         BrandContext brand = brands.context(brandCode);
         find(brand.id(), id);
-        return refresher.refreshWithDependencies(brand, id, clock.instant());
+        Instant now = clock.instant();
+        List<SegmentRefresher.CompiledRule> compiled = refresher.compileWithDependencies(brand, id, now);
+        return transaction.execute(status -> refresher.refresh(brand, compiled, now));
     }
 
     /** The refreshes of the segment, newest first. */
