@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.privatedomain.cdp.core.brand.BrandContext;
 import org.privatedomain.cdp.core.brand.BrandService;
 import org.privatedomain.cdp.core.brand.BrandSettings;
 import org.privatedomain.cdp.core.brand.NewBrand;
@@ -39,6 +41,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Segments against PostgreSQL on small hand-made brands: every leaf kind in and out, at its edges. */
@@ -65,6 +69,12 @@ class SegmentServiceTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    SegmentRefresher refresher;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     String brand;
     int sequence;
@@ -204,6 +214,21 @@ class SegmentServiceTests {
                         sameInstantRefused, leftTheGroup);
         assertThat(matching("{\"type\":\"consent\",\"purpose\":\"ANALYTICS\",\"channel\":\"SMS\",\"granted\":true}"))
                 .containsExactlyInAnyOrder(follower, futureRefusal);
+    }
+
+    @Test
+    void aRuleChangedBetweenItsCompilationAndItsRefreshIsRefused() {
+        long id = save("{\"type\":\"tag\",\"tag\":\"vip\"}", null).id();
+        BrandContext context = brands.context(brand);
+        Instant now = Instant.now();
+        List<SegmentRefresher.CompiledRule> compiled = refresher.compileWithDependencies(context, id, now);
+        segments.update(brand, id, definition("vip", "{\"type\":\"tag\",\"tag\":\"gold\"}", null));
+
+        assertThatThrownBy(() -> new TransactionTemplate(transactions)
+                .execute(status -> refresher.refresh(context, compiled, now)))
+                .isInstanceOfSatisfying(ConflictException.class,
+                        conflict -> assertThat(conflict.problem()).isEqualTo("segment-changed"));
+        assertThat(segments.refresh(brand, id).size()).isZero(); // compiled again: the new rule
     }
 
     @Test
