@@ -9,8 +9,14 @@ public interface AudienceSource {
     /** Whether this source reads the audience's kind. */
     boolean reads(Audience audience);
 
-    /** Readies the audience for a launch in the caller's transaction (a segment is refreshed); nothing by default. */
-    default void prepare(String brandCode, Audience audience) {
+    /**
+     * Readies the audience for a launch, before the launch's transaction begins (a segment's rules are compiled,
+     * which makes the facts they name fresh); answers what the launch then runs in its transaction (the segment is
+     * refreshed). Nothing by default.
+     */
+    default Runnable prepare(String brandCode, Audience audience) {
+        return () -> {
+        };
     }
 
     AudienceQuery query(Audience audience);

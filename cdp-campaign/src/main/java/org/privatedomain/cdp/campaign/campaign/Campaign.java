@@ -116,10 +116,15 @@ class Campaign {
         move(CampaignState.DRAFT, "unschedule", now); // only SCHEDULED may go back to DRAFT
     }
 
-    void launch(Instant now) {
+    /** Refuses a launch from any state but DRAFT and SCHEDULED. */
+    void requireLaunchable() {
         if (state != CampaignState.DRAFT && state != CampaignState.SCHEDULED) {
             throw new CampaignStateException("launch", state);
         }
+    }
+
+    void launch(Instant now) {
+        requireLaunchable();
         move(CampaignState.RUNNING, "launch", now);
         launchedAt = now;
     }

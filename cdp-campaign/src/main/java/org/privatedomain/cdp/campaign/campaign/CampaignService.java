@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.BiConsumer;
 import org.privatedomain.cdp.campaign.delivery.DeliveryService;
 import org.privatedomain.cdp.campaign.delivery.MessagePage;
@@ -26,7 +27,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.validation.annotation.Validated;
@@ -35,7 +35,6 @@ import tools.jackson.databind.json.JsonMapper;
 /** Campaigns of a brand: writing them, moving them through their states, their coupons and messages. */
 @Service
 @Validated
-@Transactional(readOnly = true)
 public class CampaignService {
 
     private static final Logger LOG = LoggerFactory.getLogger(CampaignService.class);
@@ -114,11 +113,13 @@ public class CampaignService {
         return view(campaigns.saveAndFlush(stored));
     }
 
+    @Transactional(readOnly = true)
     public CampaignView get(String brandCode, long id) {
         return view(require(brands.idOf(brandCode), id));
     }
 
     /** The brand's campaigns, newest first (the latest 1000). */
+    @Transactional(readOnly = true)
     public List<CampaignView> list(String brandCode) {
         long brandId = brands.idOf(brandCode);
         List<Campaign> found = campaigns.findTop1000ByBrandIdOrderByIdDesc(brandId);
@@ -147,15 +148,19 @@ public class CampaignService {
     }
 
     /**
-     * Starts the campaign now. A one-off campaign freezes its audience and queues its messages in this
-     * transaction; a triggered one enrols persons as its trigger occurs from now on.
+     * Starts the campaign now. A one-off campaign freezes its audience and queues its messages in one transaction,
+     * its audience readied before it (see {@link AudienceSource#prepare}); a triggered one enrols persons as its
+     * trigger occurs from now on. Outside any transaction of the caller's or of this class's making: even an empty
+     * one would keep the first connection used until its end, while the readying takes others.
      */
-    @Transactional
     public CampaignView launch(String brandCode, long id) {
         BrandContext brand = brands.context(brandCode);
-        Campaign campaign = require(brand.id(), id);
-        launch(brand, campaign);
-        return view(campaign);
+        Readied audience = readied(brand, require(brand.id(), id));
+        return transaction.execute(status -> {
+            Campaign campaign = require(brand.id(), id);
+            launch(brand, campaign, audience);
+            return view(campaign);
+        });
     }
 
     /** Stops sending until resumed; queued messages wait. */
@@ -207,22 +212,22 @@ public class CampaignService {
     }
 
     /** The campaign's messages by ascending id. */
+    @Transactional(readOnly = true)
     public MessagePage messages(String brandCode, long id, long after, int limit) {
         Campaign campaign = require(brands.idOf(brandCode), id);
         return delivery.messages(campaign.getBrandId(), campaign.getId(), after, limit);
     }
 
     /** Launches every scheduled campaign whose time has come, each in its own transaction. */
-    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public int launchDue() {
         int launched = 0;
         for (Campaign due : campaigns.findByStateAndScheduledAtLessThanEqualOrderById(CampaignState.SCHEDULED,
                 clock.instant())) {
             try {
-                transaction.executeWithoutResult(status -> {
-                    Campaign campaign = require(due.getBrandId(), due.getId());
-                    launch(brands.context(brands.codeOf(campaign.getBrandId())), campaign);
-                });
+                BrandContext brand = brands.context(brands.codeOf(due.getBrandId()));
+                Readied audience = readied(brand, due);
+                transaction.executeWithoutResult(status -> launch(brand, require(due.getBrandId(), due.getId()),
+                        audience));
                 launched++;
             } catch (RuntimeException e) {
                 LOG.warn("Scheduled campaign {} (brand {}) did not launch; it is tried again next time",
@@ -232,7 +237,30 @@ public class CampaignService {
         return launched;
     }
 
-    private void launch(BrandContext brand, Campaign campaign) {
+    /**
+     * Readies a one-off campaign's audience for its launch, outside the launch's transaction; answers what the
+     * launch runs in it. A campaign that cannot launch is refused first, before any work.
+     */
+    private Readied readied(BrandContext brand, Campaign campaign) {
+        campaign.requireLaunchable();
+        if (campaign.trigger() != null) {
+            return new Readied(campaign.getAudience(), () -> {
+            });
+        }
+        Audience audience = json.readValue(campaign.getAudience(), Audience.class);
+        return new Readied(campaign.getAudience(), source(audience).prepare(brand.code(), audience));
+    }
+
+    /** An audience (as stored) readied for a launch, and what the launch runs in its transaction. */
+    private record Readied(String audience, Runnable inTransaction) {
+    }
+
+    /** Launches the campaign with the audience readied for it, unless that audience has changed since (409). */
+    private void launch(BrandContext brand, Campaign campaign, Readied readied) {
+        if (!Objects.equals(campaign.getAudience(), readied.audience())) {
+            throw new ConflictException("concurrent-change",
+                    "The campaign's audience changed while it was being launched: launch it again.");
+        }
         campaign.launch(clock.instant());
         campaigns.saveAndFlush(campaign);
         if (campaign.trigger() != null) {
@@ -243,12 +271,15 @@ public class CampaignService {
                     "The template uses {{coupon}} but the campaign's coupon pool is empty: upload codes first.");
         }
         Audience audience = json.readValue(campaign.getAudience(), Audience.class);
-        AudienceSource source = audiences.stream().filter(candidate -> candidate.reads(audience)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("No audience source reads " + audience));
-        source.prepare(brand.code(), audience);
-        AudienceQuery query = source.query(audience);
+        readied.inTransaction().run();
+        AudienceQuery query = source(audience).query(audience);
         enrolment.enrol(brand, campaign, new Enrolment.Source(
                 "select a.member_id, 'launch' as occurrence from (" + query.sql() + ") a", query.params()));
+    }
+
+    private AudienceSource source(Audience audience) {
+        return audiences.stream().filter(candidate -> candidate.reads(audience)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No audience source reads " + audience));
     }
 
     private CampaignView move(String brandCode, long id, BiConsumer<Campaign, Instant> transition) {

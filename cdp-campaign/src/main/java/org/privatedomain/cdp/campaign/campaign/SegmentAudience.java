@@ -4,7 +4,10 @@ import java.util.Map;
 import org.privatedomain.cdp.segmentation.segment.SegmentService;
 import org.springframework.stereotype.Component;
 
-/** The members of a saved segment, refreshed at launch (with the segments it uses) and frozen from there on. */
+/**
+ * The members of a saved segment, refreshed at launch (with the segments it uses, their rules compiled before the
+ * launch's transaction) and frozen from there on.
+ */
 @Component
 class SegmentAudience implements AudienceSource {
 
@@ -20,8 +23,8 @@ class SegmentAudience implements AudienceSource {
     }
 
     @Override
-    public void prepare(String brandCode, Audience audience) {
-        segments.refresh(brandCode, audience.segmentId());
+    public Runnable prepare(String brandCode, Audience audience) {
+        return segments.prepareRefresh(brandCode, audience.segmentId())::get;
     }
 
     @Override

@@ -49,7 +49,10 @@ public class TriggerService {
         long messages = 0;
         for (Campaign running : campaigns.findByStateAndTriggerTypeNotNullOrderById(CampaignState.RUNNING)) {
             try {
-                messages += transaction.execute(status -> evaluate(running));
+                BrandContext brand = brands.context(brands.codeOf(running.getBrandId()));
+                // before the transaction: a tier upgrade's source makes the tiers fresh, in transactions of their own
+                Enrolment.Source source = source(brand, running);
+                messages += transaction.execute(status -> enrolment.enrol(brand, running, source).messages());
             } catch (RuntimeException e) {
                 LOG.warn("Trigger of campaign {} (brand {}) failed; it is evaluated again next time",
                         running.getId(), running.getBrandId(), e);
@@ -58,10 +61,10 @@ public class TriggerService {
         return messages;
     }
 
-    private long evaluate(Campaign campaign) {
-        BrandContext brand = brands.context(brands.codeOf(campaign.getBrandId()));
+    /** The persons the campaign's trigger fired for, as SQL. */
+    private Enrolment.Source source(BrandContext brand, Campaign campaign) {
         Trigger trigger = campaign.trigger();
-        Enrolment.Source source = switch (trigger.type()) {
+        return switch (trigger.type()) {
             case WELCOME -> new Enrolment.Source("""
                     select member_id, 'join:' || event_id as occurrence from core.event
                      where brand_id = :brand and type = 'JOIN_MEMBERSHIP'
@@ -85,7 +88,6 @@ public class TriggerService {
                     "days", trigger.days()));
             case TIER_UPGRADE -> upgrades(brand, trigger.tier() == null ? Tier.KOC : trigger.tier());
         };
-        return enrolment.enrol(brand, campaign, source).messages();
     }
 
     /** Members whose birthday is the brand's local date today (29 February counts on 28 February otherwise). */

@@ -22,6 +22,7 @@ import org.privatedomain.cdp.core.error.NotFoundException;
 import org.privatedomain.cdp.segmentation.segment.SegmentDefinition;
 import org.privatedomain.cdp.segmentation.segment.SegmentService;
 import org.privatedomain.cdp.segmentation.segment.SegmentView;
+import org.privatedomain.cdp.testsupport.ConnectionsPerThread;
 import org.privatedomain.cdp.testsupport.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The campaign aggregate's rules, audiences and coupons. */
 @SpringBootTest
-@Import(TestDatabase.class)
+@Import({TestDatabase.class, ConnectionsPerThread.class})
 class CampaignServiceTests {
 
     @Autowired
@@ -46,6 +47,8 @@ class CampaignServiceTests {
     Dispatcher dispatcher;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ConnectionsPerThread connections;
 
     String brand;
     Instant joined;
@@ -78,12 +81,16 @@ class CampaignServiceTests {
         for (int i = 0; i < 2; i++) {
             facts.tag(brand, facts.member(brand, "s" + i, null, null, joined), "vip");
         }
-        SegmentView vip = segments.create(brand, new SegmentDefinition("VIP", null,
-                JsonMapper.builder().build().readTree("{\"type\":\"tag\",\"tag\":\"vip\"}"), null));
+        // the tier leaf makes the launch compute the tiers, in a transaction of their own
+        SegmentView vip = segments.create(brand, new SegmentDefinition("VIP", null, JsonMapper.builder().build()
+                .readTree("{\"all\":[{\"type\":\"tag\",\"tag\":\"vip\"},{\"not\":{\"type\":\"tier\",\"tiers\":[\"KOC\"]}}]}"),
+                null));
         CampaignView campaign = campaigns.create(brand, campaign(new Audience(vip.id(), null, null), "Hi"));
         facts.tag(brand, facts.member(brand, "before-launch", null, null, joined), "vip");
 
+        connections.watchThisThread();
         campaigns.launch(brand, campaign.id());
+        assertThat(connections.mostHeld()).isEqualTo(1); // never one connection held while taking a second
         facts.tag(brand, facts.member(brand, "after-launch", null, null, joined), "vip");
 
         assertThat(messages(campaign)).hasSize(3);

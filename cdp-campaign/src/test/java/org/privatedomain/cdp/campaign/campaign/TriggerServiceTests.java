@@ -16,6 +16,7 @@ import org.privatedomain.cdp.campaign.TestClock;
 import org.privatedomain.cdp.campaign.delivery.Channel;
 import org.privatedomain.cdp.campaign.delivery.MessageView;
 import org.privatedomain.cdp.segmentation.tier.Tier;
+import org.privatedomain.cdp.testsupport.ConnectionsPerThread;
 import org.privatedomain.cdp.testsupport.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,11 +24,13 @@ import org.springframework.context.annotation.Import;
 
 /** Lifecycle campaigns enrol each person once per occurrence of their trigger, and never before launch. */
 @SpringBootTest
-@Import(TestDatabase.class)
+@Import({TestDatabase.class, ConnectionsPerThread.class})
 class TriggerServiceTests {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
+    @Autowired
+    ConnectionsPerThread connections;
     @Autowired
     CampaignFacts facts;
     @Autowired
@@ -111,7 +114,9 @@ class TriggerServiceTests {
         CampaignView campaign = launched(new Trigger(TriggerType.TIER_UPGRADE, null, Tier.REPEAT_MEMBER),
                 "Thank you {{name}}");
 
-        triggers.evaluate();
+        connections.watchThisThread();
+        triggers.evaluate(); // computes both periods' tiers: never one connection held while taking a second
+        assertThat(connections.mostHeld()).isEqualTo(1);
         triggers.evaluate();
 
         String period = start.atZone(SHANGHAI).toLocalDate().toString().substring(0, 7);

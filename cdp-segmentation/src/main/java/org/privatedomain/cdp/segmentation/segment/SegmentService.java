@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.privatedomain.cdp.core.analytics.AnalyticsSettings;
 import org.privatedomain.cdp.core.brand.BrandContext;
@@ -187,15 +188,25 @@ public class SegmentService {
     /**
      * Materialises the segment's membership now, after refreshing the segments it uses (directly or not), in
      * dependency order, all in one transaction with one "now". The rules are compiled first, outside that
-     * transaction (see {@link SegmentRefresher#compileWithDependencies}); within a caller's transaction (a campaign's
-     * launch) everything happens in it.
+     * transaction: see {@link #prepareRefresh}.
      */
     public SegmentRefresh refresh(String brandCode, long id) {
+        Supplier<SegmentRefresh> refresh = prepareRefresh(brandCode, id);
+        return transaction.execute(status -> refresh.get());
+    }
+
+    /**
+     * Compiles the refresh of the segment and of the segments it uses as of now, which makes the facts their rules
+     * name fresh, each in a transaction of its own: called outside any transaction, so that a request holds one
+     * database connection at a time (see {@link SegmentRefresher#compileWithDependencies}). The answer
+     * materialises them within the caller's transaction; a rule changed in between is {@code 409 segment-changed}.
+     */
+    public Supplier<SegmentRefresh> prepareRefresh(String brandCode, long id) {
         BrandContext brand = brands.context(brandCode);
         find(brand.id(), id);
         Instant now = clock.instant();
         List<SegmentRefresher.CompiledRule> compiled = refresher.compileWithDependencies(brand, id, now);
-        return transaction.execute(status -> refresher.refresh(brand, compiled, now));
+        return () -> refresher.refresh(brand, compiled, now);
     }
 
     /** The refreshes of the segment, newest first. */

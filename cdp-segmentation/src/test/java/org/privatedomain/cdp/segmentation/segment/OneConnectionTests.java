@@ -2,16 +2,10 @@ package org.privatedomain.cdp.segmentation.segment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.privatedomain.cdp.core.brand.BrandService;
@@ -23,24 +17,21 @@ import org.privatedomain.cdp.core.identity.IdentityType;
 import org.privatedomain.cdp.core.order.NewOrder;
 import org.privatedomain.cdp.core.order.OrderService;
 import org.privatedomain.cdp.core.order.OrderStatus;
+import org.privatedomain.cdp.testsupport.ConnectionsPerThread;
 import org.privatedomain.cdp.testsupport.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A preview or refresh whose rule names computed facts (tiers, RFM, purchase histories, each made fresh in a
  * transaction of its own) must never hold one database connection while it takes a second: as many such requests
- * as the pool has connections would each hold one and wait for another, for good. The data source here counts the
- * connections each thread holds at once.
+ * as the pool has connections would each hold one and wait for another, for good.
  */
 @SpringBootTest
-@Import({TestDatabase.class, OneConnectionTests.CountingConnections.class})
+@Import({TestDatabase.class, ConnectionsPerThread.class})
 class OneConnectionTests {
 
     private static final String RULE = """
@@ -64,7 +55,7 @@ class OneConnectionTests {
     JdbcClient jdbc;
 
     @Autowired
-    CountingConnections connections;
+    ConnectionsPerThread connections;
 
     String brand;
 
@@ -84,60 +75,23 @@ class OneConnectionTests {
     void previewAndRefreshHoldOneConnectionAtATime() {
         long id = segments.create(brand, new SegmentDefinition("buyers", null, JsonMapper.builder().build()
                 .readTree(RULE), "PT1H")).id();
-        connections.mostHeld.set(0);
+        connections.watchThisThread();
 
         assertThat(segments.preview(brand, JsonMapper.builder().build().readTree(RULE)).count()).isEqualTo(1);
-        assertThat(connections.mostHeld).hasValue(1);
+        assertThat(connections.mostHeld()).isEqualTo(1);
         jdbc.sql("insert into core.orders (brand_id, order_id, member_id, paid_at, amount, status, received_at,"
                 + " updated_at) select brand_id, 'o2', member_id, paid_at, amount, status, now(), now()"
                 + " from core.orders where order_id = 'o1'").update(); // late data: the facts are computed again
-        connections.mostHeld.set(0);
+        connections.watchThisThread();
         assertThat(segments.refresh(brand, id).size()).isEqualTo(1);
-        assertThat(connections.mostHeld).hasValue(1);
+        assertThat(connections.mostHeld()).isEqualTo(1);
 
         jdbc.sql("update segmentation.segment set next_refresh_at = now() - interval '1 minute', refreshed_at = null"
                 + " where id = :id").param("id", id).update();
-        connections.mostHeld.set(0);
+        connections.watchThisThread();
         assertThat(segments.refreshDue()).isPositive();
-        assertThat(connections.mostHeld).hasValue(1);
+        assertThat(connections.mostHeld()).isEqualTo(1);
         assertThat(jdbc.sql("select refreshed_at is not null and next_refresh_at > now() from segmentation.segment"
                 + " where id = :id").param("id", id).query(Boolean.class).single()).isTrue();
-    }
-
-    /** Wraps the data source: the most connections one thread held at once, since last reset. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class CountingConnections implements BeanPostProcessor {
-
-        final AtomicInteger mostHeld = new AtomicInteger();
-        private final ThreadLocal<Integer> held = ThreadLocal.withInitial(() -> 0);
-
-        @Override
-        public Object postProcessAfterInitialization(Object bean, String name) {
-            if (!(bean instanceof DataSource dataSource)) {
-                return bean;
-            }
-            return new DelegatingDataSource(dataSource) {
-                @Override
-                public Connection getConnection() throws SQLException {
-                    return counted(super.getConnection());
-                }
-            };
-        }
-
-        private Connection counted(Connection connection) {
-            held.set(held.get() + 1);
-            mostHeld.accumulateAndGet(held.get(), Math::max);
-            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-                        if (method.getName().equals("close") && !connection.isClosed()) {
-                            held.set(held.get() - 1);
-                        }
-                        try {
-                            return method.invoke(connection, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
-        }
     }
 }
