@@ -13,7 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Tells whether late data touched a stored result. A result computed in one transaction records {@link
  * #snapshot()}; {@link #touchedSince} then answers whether any write that snapshot did not see reached back
- * before a given instant (the end of the time the result covers).
+ * before a given instant (the end of the time the result covers). The journal keeps its rows for a retention only
+ * ({@link FactChangePruner}): a snapshot older than the rows pruned counts as touched by everything, so a stored
+ * result that finds nothing touched should move its snapshot forward.
  */
 @Component
 public class FactChanges {
@@ -25,6 +27,14 @@ public class FactChanges {
                and kind = any(cast(:kinds as varchar[]))
                and earliest_at < :until
                and not pg_visible_in_snapshot(xid, cast(:snapshot as pg_snapshot))
+            """;
+
+    /**
+     * Whether the journal may have lost rows the snapshot did not see: pruned rows, at or below the horizon, that
+     * it may not have seen. Such a snapshot's result counts as touched by everything.
+     */
+    private static final String BEYOND_JOURNAL = """
+            select pg_snapshot_xmin(cast(:snapshot as pg_snapshot)) <= pruned_xid from core.fact_change_horizon
             """;
 
     private final JdbcClient jdbc;
@@ -44,7 +54,7 @@ public class FactChanges {
      * dated before {@code until}.
      */
     public boolean touchedSince(long brandId, String snapshot, Instant until, FactKind... kinds) {
-        return jdbc.sql("select exists (%s)".formatted(UNSEEN))
+        return jdbc.sql("select (%s) or exists (%s)".formatted(BEYOND_JOURNAL, UNSEEN))
                 .params(unseen(brandId, snapshot, until, kinds))
                 .query(Boolean.class).single();
     }
@@ -58,16 +68,17 @@ public class FactChanges {
         Map<String, Object> params = unseen(brandId, snapshot, until, kinds);
         Map<String, Object> summary = jdbc.sql("""
                         select count(*) as writes,
-                               coalesce(bool_or(persons is null) or sum(person_count) > :limit, false) as too_many
+                               (%s) or coalesce(bool_or(persons is null) or sum(person_count) > :limit, false)
+                                   as too_many
                           from (%s) unseen
-                        """.formatted(UNSEEN))
+                        """.formatted(BEYOND_JOURNAL, UNSEEN))
                 .params(params).param("limit", limit)
                 .query().singleRow();
-        if (((Number) summary.get("writes")).longValue() == 0) {
-            return Touched.NOBODY;
-        }
         if ((Boolean) summary.get("too_many")) {
             return Touched.TOO_MANY;
+        }
+        if (((Number) summary.get("writes")).longValue() == 0) {
+            return Touched.NOBODY;
         }
         Long[] persons = jdbc.sql("""
                         select coalesce(array_agg(distinct person), '{}') from (%s) unseen, unnest(persons) person
@@ -93,6 +104,27 @@ public class FactChanges {
                 .param("brand", brandId).param("quiet", quiet.toMillis() / 1000.0)
                 .param("kinds", Arrays.stream(kinds).map(Enum::name).toArray(String[]::new))
                 .query(Boolean.class).single();
+    }
+
+    /**
+     * Deletes the journal's rows written more than {@code retention} ago, and raises the horizon past them;
+     * answers how many went. Results computed from snapshots older than the horizon are then computed again whole
+     * when next asked for.
+     */
+    @Transactional
+    public int prune(Duration retention) {
+        return jdbc.sql("""
+                        with pruned as (
+                            delete from core.fact_change
+                             where changed_at < clock_timestamp() - make_interval(secs => :retention)
+                            returning xid),
+                        horizon as (
+                            update core.fact_change_horizon set pruned_xid = greatest(pruned_xid, pruned.xid)
+                              from (select max(xid) as xid from pruned) pruned
+                             where pruned.xid is not null)
+                        select count(*) from pruned
+                        """)
+                .param("retention", retention.toMillis() / 1000.0).query(Integer.class).single();
     }
 
     private static Map<String, Object> unseen(long brandId, String snapshot, Instant until, FactKind... kinds) {

@@ -3,6 +3,7 @@ package org.privatedomain.cdp.core.change;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -97,6 +98,26 @@ class FactChangesTests {
 
         assertThat(changes.personsTouchedSince(brandId, before, LATER, 10, FactKind.ORDER).persons())
                 .containsExactlyInAnyOrder(buyer, owner);
+    }
+
+    @Test
+    void aSnapshotOlderThanThePrunedJournalCountsAsTouchedByEverything() {
+        String before = snapshot();
+        long buyer = orders.record(brand, order("o1", null)).memberId();
+        assertThat(changes.personsTouchedSince(brandId, before, LATER, 10, FactKind.ORDER).persons())
+                .containsExactly(buyer);
+        assertThat(changes.prune(Duration.ofDays(7))).as("nothing that old").isZero();
+        assertThat(changes.personsTouchedSince(brandId, before, LATER, 10, FactKind.ORDER).persons())
+                .containsExactly(buyer);
+
+        assertThat(changes.prune(Duration.ZERO)).isPositive();
+
+        // the row naming the buyer is gone: the snapshot before it can no longer be told what it missed
+        assertThat(changes.personsTouchedSince(brandId, before, LATER, 10, FactKind.ORDER))
+                .isEqualTo(Touched.TOO_MANY);
+        assertThat(changes.touchedSince(brandId, before, LATER, FactKind.EVENT)).isTrue();
+        assertThat(changes.personsTouchedSince(brandId, snapshot(), LATER, 10, FactKind.values()).nobody())
+                .as("a snapshot taken after the pruning").isTrue();
     }
 
     private String snapshot() {

@@ -24,19 +24,30 @@ class FastPlusStore {
         this.json = json;
     }
 
-    /** The stored entry if no write its snapshot missed touched the period; null otherwise. */
-    @Transactional(readOnly = true)
+    /**
+     * The stored entry if no write its snapshot missed touched the period; null otherwise. A fresh entry's snapshot
+     * moves forward to this check's, so that the journal need not keep what the old one missed.
+     */
+    @Transactional
     public FastPlusEntry fresh(long brandId, String periodId) {
-        return jdbc.sql("""
+        String snapshot = changes.snapshot();
+        Stored stored = jdbc.sql("""
                         select entry::text, db_snapshot from metrics.fast_plus_period
                          where brand_id = :brand and period_id = :period
                         """)
                 .param("brand", brandId).param("period", periodId)
                 .query((rs, row) -> new Stored(json.readValue(rs.getString(1), FastPlusEntry.class), rs.getString(2)))
-                .optional()
-                .filter(stored -> !changes.touchedSince(brandId, stored.snapshot(), stored.entry().end(),
-                        FactKind.values()))
-                .map(Stored::entry).orElse(null);
+                .optional().orElse(null);
+        if (stored == null || changes.touchedSince(brandId, stored.snapshot(), stored.entry().end(), FactKind.values())) {
+            return null;
+        }
+        jdbc.sql("""
+                        update metrics.fast_plus_period set db_snapshot = :snapshot
+                         where brand_id = :brand and period_id = :period and db_snapshot = :checked
+                        """)
+                .param("brand", brandId).param("period", periodId).param("snapshot", snapshot)
+                .param("checked", stored.snapshot()).update();
+        return stored.entry();
     }
 
     /** The database snapshot to compute from: taken before anything is read, so a later write marks it stale. */

@@ -112,6 +112,12 @@ public class PurchaseHistories {
         Touched touched = stored == null ? Touched.TOO_MANY
                 : changes.personsTouchedSince(brand.id(), stored, ANY_TIME, INCREMENTAL_LIMIT, FactKind.ORDER);
         if (touched.nobody()) {
+            // checked fresh as of this snapshot: so the journal need not keep what the old one missed
+            jdbc.sql("""
+                            update segmentation.purchase_history_state set db_snapshot = :snapshot
+                             where brand_id = :brand and db_snapshot = :checked
+                            """)
+                    .param("brand", brand.id()).param("snapshot", snapshot).param("checked", stored).update();
             return true;
         }
         if (touched.tooMany() && quiet != null && changes.changedWithin(brand.id(), quiet, FactKind.ORDER)) {

@@ -79,6 +79,13 @@ class RfmRuns {
         Touched touched = changes.personsTouchedSince(brand.id(), stored.dbSnapshot(), stored.report().at(),
                 INCREMENTAL_LIMIT, FactKind.ORDER, FactKind.ERASURE);
         if (touched.nobody()) {
+            // checked fresh as of this snapshot: so the journal need not keep what the old one missed
+            jdbc.sql("""
+                            update segmentation.rfm_run set db_snapshot = :snapshot
+                             where brand_id = :brand and as_of = :asOf and db_snapshot = :checked
+                            """)
+                    .param("brand", brand.id()).param("asOf", asOf).param("snapshot", snapshot)
+                    .param("checked", stored.dbSnapshot()).update();
             return stored.report();
         }
         return compute(brand, asOf, touched.tooMany() || !isLatest(brand.id(), asOf) ? null : touched.persons(),

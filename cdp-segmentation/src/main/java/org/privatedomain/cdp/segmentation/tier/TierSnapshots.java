@@ -73,6 +73,13 @@ class TierSnapshots {
         Touched touched = changes.personsTouchedSince(brand.id(), stored.dbSnapshot(), period.end(),
                 INCREMENTAL_LIMIT, FactKind.values());
         if (touched.nobody()) {
+            // checked fresh as of this snapshot: so the journal need not keep what the old one missed
+            jdbc.sql("""
+                            update segmentation.tier_period set db_snapshot = :snapshot
+                             where brand_id = :brand and period_id = :period and db_snapshot = :checked
+                            """)
+                    .param("brand", brand.id()).param("period", period.id()).param("snapshot", snapshot)
+                    .param("checked", stored.dbSnapshot()).update();
             return stored;
         }
         return touched.tooMany() ? compute(brand, period, snapshot)

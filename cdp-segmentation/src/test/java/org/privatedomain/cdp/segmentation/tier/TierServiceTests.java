@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.privatedomain.cdp.segmentation.Facts.person;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.privatedomain.cdp.core.brand.BrandService;
+import org.privatedomain.cdp.core.change.FactChanges;
 import org.privatedomain.cdp.core.brand.BrandSettings;
 import org.privatedomain.cdp.core.brand.TierSettings;
 import org.privatedomain.cdp.core.error.InvalidInputException;
@@ -42,6 +44,9 @@ class TierServiceTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    FactChanges changes;
 
     String brand;
 
@@ -162,6 +167,20 @@ class TierServiceTests {
         assertThat(recomputed.computedAt()).isAfter(first.computedAt());
         assertThat(recomputed.persons().get(Tier.REPEAT_MEMBER)).isEqualTo(4);
         assertThat(recomputed.persons().get(Tier.PURCHASED_MEMBER)).isEqualTo(2);
+    }
+
+    @Test
+    void aPeriodFoundFreshOutlivesTheJournalItWasCheckedAgainst() {
+        TierDistribution first = tiers.distribution(brand, "2026-10");
+        facts.buy(brand, "A", "2026-11-02T10:00", "10.00"); // November: October untouched
+        assertThat(tiers.distribution(brand, "2026-10").computedAt()).isEqualTo(first.computedAt());
+
+        changes.prune(Duration.ZERO); // the November order's row goes, with every other
+
+        // checked fresh after that order, the period needs nothing the pruning took
+        assertThat(tiers.distribution(brand, "2026-10").computedAt()).isEqualTo(first.computedAt());
+        facts.buy(brand, "A", "2026-10-09T10:00", "10.00"); // late: A's second October day
+        assertThat(tiers.distribution(brand, "2026-10").persons().get(Tier.REPEAT_MEMBER)).isEqualTo(4);
     }
 
     @Test
