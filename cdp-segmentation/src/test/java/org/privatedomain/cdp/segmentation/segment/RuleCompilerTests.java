@@ -63,7 +63,7 @@ class RuleCompilerTests {
                 {"all":[{"type":"tag","tag":"vip"},{"type":"consent","purpose":"MARKETING","channel":"SMS","granted":true}]}"""),
                 context());
 
-        assertThat(compiled).contains("(exists (select 1 from core.member_tag t").contains("and (not exists (select 1 from core.event e");
+        assertThat(compiled).contains("(exists (select 1 from core.member_tag t").contains("and not exists (select 1 from core.event e");
     }
 
     @Test
