@@ -159,11 +159,11 @@ class SegmentRefresher {
      * postponed, so that it cannot hold up the others.
      */
     boolean refreshNextDue(Clock clock) {
-        record Due(long brandId, long id, Instant now) {
+        record Due(long brandId, long id, String schedule, Instant now) {
         }
         Due due = transaction.execute(status -> {
             Instant now = clock.instant();
-            return jdbc.sql("""
+            Due claimed = jdbc.sql("""
                             select brand_id, id, refresh_schedule from segmentation.segment
                              where next_refresh_at <= :now
                              order by next_refresh_at
@@ -171,13 +171,14 @@ class SegmentRefresher {
                              for update skip locked
                             """)
                     .param("now", Timestamp.from(now))
-                    .query((rs, row) -> {
-                        jdbc.sql("update segmentation.segment set next_refresh_at = :next where brand_id = :brand and id = :id")
-                                .param("next", Timestamp.from(now.plus(Duration.parse(rs.getString(3)))))
-                                .param("brand", rs.getLong(1)).param("id", rs.getLong(2)).update();
-                        return new Due(rs.getLong(1), rs.getLong(2), now);
-                    })
+                    .query((rs, row) -> new Due(rs.getLong(1), rs.getLong(2), rs.getString(3), now))
                     .optional().orElse(null);
+            if (claimed != null) {
+                jdbc.sql("update segmentation.segment set next_refresh_at = :next where brand_id = :brand and id = :id")
+                        .param("next", Timestamp.from(now.plus(Duration.parse(claimed.schedule()))))
+                        .param("brand", claimed.brandId()).param("id", claimed.id()).update();
+            }
+            return claimed;
         });
         if (due == null) {
             return false;
