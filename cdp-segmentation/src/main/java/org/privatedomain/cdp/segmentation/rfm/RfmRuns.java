@@ -117,7 +117,8 @@ class RfmRuns {
         boolean latest = isLatest(brand.id(), asOf);
         String table;
         if (persons == null) {
-            // a statement PostgreSQL may run in parallel, as it does not INSERT ... SELECT: 7.6 s -> 5 s at 1M
+            // a statement PostgreSQL may run in parallel, as it does not INSERT ... SELECT (at 1M persons, 7.6 s
+            // -> 4.0 s, and 1.4 s to store the values)
             jdbc.sql("""
                             create temporary table rfm_values on commit drop as
                             select cast(:brand as bigint) as brand_id, cast(:asOf as date) as as_of, v.*
