@@ -2,21 +2,12 @@ package org.privatedomain.cdp.segmentation.segment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.privatedomain.cdp.core.brand.BrandService;
-import org.privatedomain.cdp.core.brand.NewBrand;
-import org.privatedomain.cdp.core.event.EventService;
-import org.privatedomain.cdp.core.event.NewEvent;
-import org.privatedomain.cdp.core.identity.Identity;
-import org.privatedomain.cdp.core.identity.IdentityType;
-import org.privatedomain.cdp.core.order.NewOrder;
-import org.privatedomain.cdp.core.order.OrderService;
-import org.privatedomain.cdp.core.order.OrderStatus;
+import org.privatedomain.cdp.segmentation.Facts;
 import org.privatedomain.cdp.testsupport.ConnectionsPerThread;
 import org.privatedomain.cdp.testsupport.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Import({TestDatabase.class, ConnectionsPerThread.class})
 class OneConnectionTests {
 
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
     private static final String RULE = """
             {"all":[{"type":"tier","tiers":["PURCHASED_MEMBER"]},
                     {"type":"rfm","recencyScores":[5]},
@@ -43,13 +36,7 @@ class OneConnectionTests {
     SegmentService segments;
 
     @Autowired
-    EventService events;
-
-    @Autowired
-    OrderService orders;
-
-    @Autowired
-    BrandService brands;
+    Facts facts;
 
     @Autowired
     JdbcClient jdbc;
@@ -58,17 +45,14 @@ class OneConnectionTests {
     ConnectionsPerThread connections;
 
     String brand;
+    String thisMinute; // a purchase now is in the current period and today, whatever the hour
 
     @BeforeEach
     void brandWithABuyingMember() {
-        brand = "c" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 4);
-        brands.create(new NewBrand(brand, "Brand " + brand, null, null));
-        OffsetDateTime now = OffsetDateTime.now();
-        List<Identity> ids = List.of(new Identity(IdentityType.MEMBER_NO, "a"));
-        events.record(brand, new NewEvent("join", "JOIN_MEMBERSHIP", now.minusDays(40), ids, null, null, null, null,
-                null, null, null, null));
-        orders.record(brand, new NewOrder("o1", ids, now.minusHours(1), new BigDecimal("10.00"), OrderStatus.PAID,
-                null, "TMALL", null, null));
+        brand = facts.brand();
+        thisMinute = shanghai(LocalDateTime.now(SHANGHAI));
+        facts.join(brand, "a", shanghai(LocalDateTime.now(SHANGHAI).minusDays(40)));
+        facts.buy(brand, "a", thisMinute, "10.00");
     }
 
     @Test
@@ -79,9 +63,7 @@ class OneConnectionTests {
 
         assertThat(segments.preview(brand, JsonMapper.builder().build().readTree(RULE)).count()).isEqualTo(1);
         assertThat(connections.mostHeld()).isEqualTo(1);
-        jdbc.sql("insert into core.orders (brand_id, order_id, member_id, paid_at, amount, status, received_at,"
-                + " updated_at) select brand_id, 'o2', member_id, paid_at, amount, status, now(), now()"
-                + " from core.orders where order_id = 'o1'").update(); // late data: the facts are computed again
+        facts.buy(brand, "a", thisMinute, "5.00"); // late data: the facts are computed again
         connections.watchThisThread();
         assertThat(segments.refresh(brand, id).size()).isEqualTo(1);
         assertThat(connections.mostHeld()).isEqualTo(1);
@@ -93,5 +75,10 @@ class OneConnectionTests {
         assertThat(connections.mostHeld()).isEqualTo(1);
         assertThat(jdbc.sql("select refreshed_at is not null and next_refresh_at > now() from segmentation.segment"
                 + " where id = :id").param("id", id).query(Boolean.class).single()).isTrue();
+    }
+
+    /** Facts take local times in the brand's timezone, to the minute. */
+    private static String shanghai(LocalDateTime time) {
+        return time.truncatedTo(ChronoUnit.MINUTES).toString();
     }
 }
