@@ -244,15 +244,19 @@ public class CampaignService {
     private Readied readied(BrandContext brand, Campaign campaign) {
         campaign.requireLaunchable();
         if (campaign.trigger() != null) {
-            return new Readied(campaign.getAudience(), () -> {
+            return new Readied(campaign.getAudience(), null, () -> {
             });
         }
         Audience audience = json.readValue(campaign.getAudience(), Audience.class);
-        return new Readied(campaign.getAudience(), source(audience).prepare(brand.code(), audience));
+        AudienceSource source = source(audience);
+        return new Readied(campaign.getAudience(), source.query(audience), source.prepare(brand.code(), audience));
     }
 
-    /** An audience (as stored) readied for a launch, and what the launch runs in its transaction. */
-    private record Readied(String audience, Runnable inTransaction) {
+    /**
+     * An audience (as stored) readied for a launch: its query (none for a triggered campaign), and what the launch
+     * runs in its transaction before reading it.
+     */
+    private record Readied(String audience, AudienceQuery query, Runnable inTransaction) {
     }
 
     /** Launches the campaign with the audience readied for it, unless that audience has changed since (409). */
@@ -270,11 +274,10 @@ public class CampaignService {
             throw new ConflictException("campaign-without-coupons",
                     "The template uses {{coupon}} but the campaign's coupon pool is empty: upload codes first.");
         }
-        Audience audience = json.readValue(campaign.getAudience(), Audience.class);
         readied.inTransaction().run();
-        AudienceQuery query = source(audience).query(audience);
         enrolment.enrol(brand, campaign, new Enrolment.Source(
-                "select a.member_id, 'launch' as occurrence from (" + query.sql() + ") a", query.params()));
+                "select a.member_id, 'launch' as occurrence from (" + readied.query().sql() + ") a",
+                readied.query().params()));
     }
 
     private AudienceSource source(Audience audience) {
