@@ -80,13 +80,15 @@ public class FactChanges {
         if (((Number) summary.get("writes")).longValue() == 0) {
             return Touched.NOBODY;
         }
+        // the horizon asked again: a pruning committed since the first statement may have taken rows it counted
         Long[] persons = jdbc.sql("""
-                        select coalesce(array_agg(distinct person), '{}') from (%s) unseen, unnest(persons) person
-                        """.formatted(UNSEEN))
+                        select case when not (%s) then coalesce(array_agg(distinct person), '{}') end
+                          from (%s) unseen, unnest(persons) person
+                        """.formatted(BEYOND_JOURNAL, UNSEEN))
                 .params(params)
-                .query((rs, row) -> (Long[]) rs.getArray(1).getArray())
+                .query((rs, row) -> rs.getArray(1) == null ? null : (Long[]) rs.getArray(1).getArray())
                 .single();
-        return new Touched(persons);
+        return persons == null ? Touched.TOO_MANY : new Touched(persons);
     }
 
     /**
