@@ -33,6 +33,9 @@ class SegmentRefresher {
 
     private static final Logger log = LoggerFactory.getLogger(SegmentRefresher.class);
 
+    /** How long a poller holds a scheduled refresh it claimed before another may take it. */
+    static final Duration CLAIM = Duration.ofMinutes(10);
+
     private final BrandService brands;
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -96,11 +99,20 @@ class SegmentRefresher {
     List<CompiledRule> compileWithDependencies(BrandContext brand, long id, Instant now) {
         List<Long> order = new ArrayList<>();
         dependenciesFirst(id, edges(brand.id()), new LinkedHashSet<>(), order);
+        Map<Long, String> rules = new HashMap<>();
+        jdbc.sql("select id, rule::text from segmentation.segment where brand_id = :brand and id in (:ids)")
+                .param("brand", brand.id()).param("ids", order)
+                .query(rs -> {
+                    rules.put(rs.getLong(1), rs.getString(2));
+                });
+        // one context for them all: each fact they name is made fresh once
+        SqlContext sql = context(brand, now);
         List<CompiledRule> compiled = new ArrayList<>(order.size());
         for (long segment : order) {
-            String rule = jdbc.sql("select rule::text from segmentation.segment where brand_id = :brand and id = :id")
-                    .param("brand", brand.id()).param("id", segment).query(String.class).single();
-            SqlContext sql = context(brand, now);
+            String rule = rules.get(segment);
+            if (rule == null) {
+                throw changed(segment);
+            }
             String members = RuleCompiler.members(RuleParser.parse(json.readTree(rule), "rule"), sql);
             compiled.add(new CompiledRule(segment, rule, members, sql.parameters()));
         }
@@ -130,12 +142,16 @@ class SegmentRefresher {
         for (CompiledRule rule : compiled) {
             Stored segment = stored.get(rule.segment());
             if (segment == null || !segment.rule().equals(rule.rule())) {
-                throw new ConflictException("segment-changed", "Segment " + rule.segment()
-                        + " was changed or deleted while it was being refreshed: refresh again.");
+                throw changed(rule.segment());
             }
             refresh = refreshOne(brand, rule, segment.schedule(), now);
         }
         return refresh;
+    }
+
+    private static ConflictException changed(long segment) {
+        return new ConflictException("segment-changed", "Segment " + segment
+                + " was changed or deleted while it was being refreshed: refresh again.");
     }
 
     /** A segment's rule as compiled for a refresh: the rule's text, and its query of members with its parameters. */
@@ -153,10 +169,11 @@ class SegmentRefresher {
     }
 
     /**
-     * Claims the segment whose scheduled refresh is most overdue (skipping those another poller holds), postponing
-     * it by its interval, then refreshes it with its dependencies: compiled first, outside any transaction, then
-     * materialised in a transaction of its own. False when none is due. A refresh that fails is undone and stays
-     * postponed, so that it cannot hold up the others.
+     * Claims the segment whose scheduled refresh is most overdue (skipping those another poller holds) for
+     * {@link #CLAIM}, then refreshes it with its dependencies: compiled first, outside any transaction, then
+     * materialised in a transaction of its own, which sets its next refresh. False when none is due. A refresh that
+     * fails is postponed by its interval, so that it cannot hold up the others; one whose poller died is due again
+     * when its claim runs out.
      */
     boolean refreshNextDue(Clock clock) {
         record Due(long brandId, long id, String schedule, Instant now) {
@@ -174,9 +191,7 @@ class SegmentRefresher {
                     .query((rs, row) -> new Due(rs.getLong(1), rs.getLong(2), rs.getString(3), now))
                     .optional().orElse(null);
             if (claimed != null) {
-                jdbc.sql("update segmentation.segment set next_refresh_at = :next where brand_id = :brand and id = :id")
-                        .param("next", Timestamp.from(now.plus(Duration.parse(claimed.schedule()))))
-                        .param("brand", claimed.brandId()).param("id", claimed.id()).update();
+                postpone(claimed.brandId(), claimed.id(), now.plus(CLAIM));
             }
             return claimed;
         });
@@ -188,10 +203,16 @@ class SegmentRefresher {
             List<CompiledRule> compiled = compileWithDependencies(brand, due.id(), due.now());
             transaction.executeWithoutResult(status -> refresh(brand, compiled, due.now()));
         } catch (RuntimeException failed) {
-            log.warn("The scheduled refresh of segment {} of brand {} failed; it waits for its next turn.",
-                    due.id(), due.brandId(), failed);
+            log.warn("The scheduled refresh of segment {} of brand {} failed; it is postponed by {}.",
+                    due.id(), due.brandId(), due.schedule(), failed);
+            postpone(due.brandId(), due.id(), due.now().plus(Duration.parse(due.schedule())));
         }
         return true;
+    }
+
+    private void postpone(long brandId, long id, Instant next) {
+        jdbc.sql("update segmentation.segment set next_refresh_at = :next where brand_id = :brand and id = :id")
+                .param("next", Timestamp.from(next)).param("brand", brandId).param("id", id).update();
     }
 
     private SegmentRefresh refreshOne(BrandContext brand, CompiledRule rule, String schedule, Instant now) {
