@@ -74,7 +74,7 @@ class RfmRuns {
         String snapshot = changes.snapshot(); // before anything is read: see TierSnapshots
         Stored stored = stored(brand.id(), asOf);
         if (stored == null) {
-            return compute(brand, asOf, null, snapshot);
+            return compute(brand, asOf, isLatest(brand.id(), asOf), null, snapshot);
         }
         Touched touched = changes.personsTouchedSince(brand.id(), stored.dbSnapshot(), stored.report().at(),
                 INCREMENTAL_LIMIT, FactKind.ORDER, FactKind.ERASURE);
@@ -88,8 +88,8 @@ class RfmRuns {
                     .param("checked", stored.dbSnapshot()).update();
             return stored.report();
         }
-        return compute(brand, asOf, touched.tooMany() || !isLatest(brand.id(), asOf) ? null : touched.persons(),
-                snapshot);
+        boolean latest = isLatest(brand.id(), asOf);
+        return compute(brand, asOf, latest, touched.tooMany() || !latest ? null : touched.persons(), snapshot);
     }
 
     /** The run with the latest as-of date, as stored (fresh or not); null when the brand has none. */
@@ -105,7 +105,7 @@ class RfmRuns {
      * values. Only the latest run keeps its persons in segmentation.rfm_person; an older one (a closed period's
      * crowd matrix) is computed whole, and its values go with the transaction.
      */
-    private RfmReport compute(BrandContext brand, LocalDate asOf, Long[] persons, String snapshot) {
+    private RfmReport compute(BrandContext brand, LocalDate asOf, boolean latest, Long[] persons, String snapshot) {
         RfmSettings settings = brand.settings().rfm();
         ZoneId zone = ZoneId.of(brand.settings().timezone());
         Instant at = asOf.plusDays(1).atStartOfDay(zone).toInstant();
@@ -114,7 +114,6 @@ class RfmRuns {
         Map<String, Object> params = window(brand, settings, at, windowStart);
         params.put("asOf", asOf);
         params.put("members", persons);
-        boolean latest = isLatest(brand.id(), asOf);
         String table;
         if (persons == null) {
             // a statement PostgreSQL may run in parallel, as it does not INSERT ... SELECT (at 1M persons, 7.6 s
