@@ -48,7 +48,7 @@ public class TierService {
     public Period ensureFresh(String brandCode, String periodId) {
         BrandContext brand = brands.context(brandCode);
         Period period = period(PeriodCalendar.of(brand.settings()), periodId);
-        fresh(brand, period);
+        snapshots.ensureFresh(brand, period);
         return period;
     }
 
@@ -56,7 +56,7 @@ public class TierService {
     public TierDistribution distribution(String brandCode, String periodId) {
         BrandContext brand = brands.context(brandCode);
         Period period = period(PeriodCalendar.of(brand.settings()), periodId);
-        TierSnapshots.Stored stored = fresh(brand, period);
+        TierSnapshots.Stored stored = snapshots.ensureFresh(brand, period);
         Map<Tier, Long> persons = new EnumMap<>(Tier.class);
         for (Tier tier : Tier.values()) {
             persons.put(tier, 0L);
@@ -88,8 +88,8 @@ public class TierService {
         PeriodCalendar calendar = PeriodCalendar.of(brand.settings());
         Period period = period(calendar, periodId);
         Period previous = calendar.previous(period);
-        fresh(brand, previous);
-        TierSnapshots.Stored stored = fresh(brand, period);
+        snapshots.ensureFresh(brand, previous);
+        TierSnapshots.Stored stored = snapshots.ensureFresh(brand, period);
         int size = Tier.values().length;
         long[][] counts = new long[size][size];
         long[] moved = {0};
@@ -144,14 +144,6 @@ public class TierService {
                 .query((rs, row) -> new MemberTier(period.id(), Tier.ofRank(rs.getInt(2)), rs.getInt(3),
                         rs.getInt(4), rs.getBoolean(5)))
                 .optional().orElse(new MemberTier(period.id(), Tier.NONE, 0, 0, false));
-    }
-
-    private TierSnapshots.Stored fresh(BrandContext brand, Period period) {
-        TierSnapshots.Stored stored = snapshots.ensureFresh(brand, period);
-        if (stored.computed()) {
-            snapshots.analyze();
-        }
-        return stored;
     }
 
     private Period period(PeriodCalendar calendar, String periodId) {

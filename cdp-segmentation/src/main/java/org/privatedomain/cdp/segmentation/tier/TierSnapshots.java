@@ -32,21 +32,16 @@ class TierSnapshots {
      */
     static final int INCREMENTAL_LIMIT = 50_000;
 
-    /** In key order: each row lands on the index's rightmost page, not a random one (half the time at 1M rows). */
-    private static final String INSERT = """
-            insert into segmentation.tier_snapshot (brand_id, period_id, member_id, tier,
-                                                    member_purchase_days, propagations, purchasing_non_member)
-            select :brand, :period, t.* from (%s) t
-             order by t.member_id
-            """;
-
     private final JdbcClient jdbc;
+    private final SnapshotTables tables;
     private final FactChanges changes;
     private final AnalyticsSettings analytics;
     private final Clock clock;
 
-    TierSnapshots(JdbcClient jdbc, FactChanges changes, AnalyticsSettings analytics, Clock clock) {
+    TierSnapshots(JdbcClient jdbc, SnapshotTables tables, FactChanges changes, AnalyticsSettings analytics,
+            Clock clock) {
         this.jdbc = jdbc;
+        this.tables = tables;
         this.changes = changes;
         this.analytics = analytics;
         this.clock = clock;
@@ -86,23 +81,11 @@ class TierSnapshots {
                 : recompute(brand, period, touched.persons(), snapshot);
     }
 
-    /**
-     * Refreshes the planner's statistics of the snapshots after a computation wrote a period's worth of them:
-     * queries that join them right away (Conversion, segments) are otherwise planned for an empty table. Outside
-     * any transaction (a caller's may be read-only), so that the lock ANALYZE takes is held for a moment only.
-     */
-    @Transactional(propagation = Propagation.NOT_SUPPORTED)
-    public void analyze() {
-        jdbc.sql("analyze segmentation.tier_snapshot").update();
-    }
-
     private Stored compute(BrandContext brand, Period period, String snapshot) {
         jdbc.sql("delete from segmentation.tier_period where brand_id = :brand and period_id = :period")
                 .param("brand", brand.id()).param("period", period.id()).update();
-        jdbc.sql("delete from segmentation.tier_snapshot where brand_id = :brand and period_id = :period")
-                .param("brand", brand.id()).param("period", period.id()).update();
         Stored stored = new Stored(period.id(), persons(brand.id(), period),
-                clock.instant().truncatedTo(ChronoUnit.MICROS), snapshot, true);
+                clock.instant().truncatedTo(ChronoUnit.MICROS), snapshot);
         jdbc.sql("""
                         insert into segmentation.tier_period
                                (brand_id, period_id, starts_at, ends_at, persons, computed_at, db_snapshot)
@@ -112,9 +95,7 @@ class TierSnapshots {
                 .param("start", Timestamp.from(period.start())).param("end", Timestamp.from(period.end()))
                 .param("persons", stored.persons()).param("computedAt", Timestamp.from(stored.computedAt()))
                 .param("snapshot", snapshot).update();
-        Map<String, Object> params = TierQuery.params(brand, period, null);
-        params.put("period", period.id());
-        jdbc.sql(INSERT.formatted(TierQuery.ALL)).params(params).update();
+        tables.replace(brand.id(), period, TierQuery.ALL, TierQuery.params(brand, period, null));
         return stored;
     }
 
@@ -127,9 +108,13 @@ class TierSnapshots {
                 .param("brand", brand.id()).param("period", period.id()).param("members", persons).update();
         Map<String, Object> params = TierQuery.params(brand, period, persons);
         params.put("period", period.id());
-        jdbc.sql(INSERT.formatted(TierQuery.SOME)).params(params).update();
+        jdbc.sql("""
+                        insert into segmentation.tier_snapshot (brand_id, period_id, member_id, tier,
+                                                                member_purchase_days, propagations, purchasing_non_member)
+                        select :brand, :period, t.* from (%s) t
+                        """.formatted(TierQuery.SOME)).params(params).update();
         Stored stored = new Stored(period.id(), persons(brand.id(), period),
-                clock.instant().truncatedTo(ChronoUnit.MICROS), snapshot, false);
+                clock.instant().truncatedTo(ChronoUnit.MICROS), snapshot);
         jdbc.sql("""
                         update segmentation.tier_period
                            set persons = :persons, computed_at = :computedAt, db_snapshot = :snapshot
@@ -161,22 +146,18 @@ class TierSnapshots {
                         """)
                 .param("brand", brandId).param("period", periodId)
                 .query((rs, row) -> new Stored(rs.getString(1), rs.getLong(2),
-                        rs.getTimestamp(3).toInstant(), rs.getString(4), false))
+                        rs.getTimestamp(3).toInstant(), rs.getString(4)))
                 .optional().orElse(null);
     }
 
-    /**
-     * A stored period: its persons (for NONE), when and from what it was computed, and whether it was just now
-     * computed whole (the planner's statistics of the snapshots then need refreshing).
-     */
-    record Stored(String periodId, long persons, Instant computedAt, String dbSnapshot, boolean computed) {
+    /** A stored period: its persons (for NONE), and when and from what it was computed. */
+    record Stored(String periodId, long persons, Instant computedAt, String dbSnapshot) {
     }
 
     /** Results computed under settings that no longer hold are dropped, in the transaction that changed them. */
     @EventListener
     void onSettingsChanged(BrandSettingsChanged changed) {
         jdbc.sql("delete from segmentation.tier_period where brand_id = :brand").param("brand", changed.brandId()).update();
-        jdbc.sql("delete from segmentation.tier_snapshot where brand_id = :brand").param("brand", changed.brandId())
-                .update();
+        tables.dropBrand(changed.brandId());
     }
 }
