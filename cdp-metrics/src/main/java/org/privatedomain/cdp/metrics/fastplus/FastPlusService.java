@@ -6,8 +6,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.privatedomain.cdp.core.analytics.AnalyticsWorkers;
 import org.privatedomain.cdp.core.brand.BrandContext;
 import org.privatedomain.cdp.core.brand.BrandService;
 import org.privatedomain.cdp.core.error.InvalidInputException;
@@ -37,33 +42,52 @@ public class FastPlusService {
     private final TierService tiers;
     private final FastPlusStore store;
     private final FastPlusComputation computation;
+    private final AnalyticsWorkers workers;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     FastPlusService(BrandService brands, MemberService members, TierService tiers, FastPlusStore store,
-            FastPlusComputation computation, JdbcClient jdbc, Clock clock) {
+            FastPlusComputation computation, AnalyticsWorkers workers, JdbcClient jdbc, Clock clock) {
         this.brands = brands;
         this.members = members;
         this.tiers = tiers;
         this.store = store;
         this.computation = computation;
+        this.workers = workers;
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
-    /** One entry per period from {@code fromId} to {@code toId}, both included (the current period for null). */
+    /**
+     * One entry per period from {@code fromId} to {@code toId}, both included (the current period for null). The
+     * tiers that the periods to compute need (theirs and the period's before) are made fresh first, side by side.
+     */
     public List<FastPlusEntry> report(String brandCode, String fromId, String toId) {
         BrandContext brand = brands.context(brandCode);
         PeriodCalendar calendar = PeriodCalendar.of(brand.settings());
-        return calendar.range(fromId, toId, clock.instant(), MAX_PERIODS).stream()
-                .map(period -> entry(brand, calendar, period)).toList();
+        List<Period> periods = calendar.range(fromId, toId, clock.instant(), MAX_PERIODS);
+        Map<String, FastPlusEntry> stored = new HashMap<>();
+        Set<String> tierPeriods = new LinkedHashSet<>();
+        for (Period period : periods) {
+            FastPlusEntry entry = store.fresh(brand.id(), period.id());
+            if (entry != null) {
+                stored.put(period.id(), entry);
+            } else {
+                tierPeriods.add(calendar.previous(period).id());
+                tierPeriods.add(period.id());
+            }
+        }
+        freshTiers(brandCode, tierPeriods);
+        return periods.stream()
+                .map(period -> stored.containsKey(period.id()) ? stored.get(period.id()) : entry(brand, calendar, period))
+                .toList();
+    }
+
+    private void freshTiers(String brandCode, Collection<String> periodIds) {
+        workers.runAll(periodIds.stream().<Runnable>map(id -> () -> tiers.ensureFresh(brandCode, id)).toList());
     }
 
     private FastPlusEntry entry(BrandContext brand, PeriodCalendar calendar, Period period) {
-        FastPlusEntry stored = store.fresh(brand.id(), period.id());
-        if (stored != null) {
-            return stored;
-        }
         String snapshot = store.snapshot();
         Period previous = calendar.previous(period);
         tiers.distribution(brand.code(), previous.id());
@@ -88,8 +112,7 @@ public class FastPlusService {
         Period period = periodId == null ? calendar.containing(clock.instant()) : calendar.parse(periodId);
         Period previous = calendar.previous(period);
         if (figure == Figure.CONVERSION_DEEPENED) {
-            tiers.distribution(brandCode, previous.id());
-            tiers.distribution(brandCode, period.id());
+            freshTiers(brandCode, List.of(previous.id(), period.id()));
         }
         String members = switch (figure) {
             case CAPITAL -> FastPlusQueries.CAPITAL;
@@ -120,7 +143,7 @@ public class FastPlusService {
         if (t.isBefore(EARLIEST) || !t.isBefore(LATEST)) {
             throw new InvalidInputException("invalid-parameter", "at must be an instant from 1900 to 2999.");
         }
-        Map<String, Object> params = new java.util.HashMap<>();
+        Map<String, Object> params = new HashMap<>();
         params.put("brand", brand.id());
         params.put("member", memberId);
         params.put("t", Timestamp.from(t));

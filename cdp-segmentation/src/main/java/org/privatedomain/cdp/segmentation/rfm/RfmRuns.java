@@ -25,6 +25,7 @@ import org.privatedomain.cdp.core.change.FactChanges;
 import org.privatedomain.cdp.core.change.FactKind;
 import org.privatedomain.cdp.core.change.FactChanges.Touched;
 import org.privatedomain.cdp.core.brand.BrandSettingsChanged;
+import org.privatedomain.cdp.segmentation.DerivedTables;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -52,13 +53,16 @@ class RfmRuns {
     static final int INCREMENTAL_LIMIT = 50_000;
 
     private final JdbcClient jdbc;
+    private final DerivedTables tables;
     private final FactChanges changes;
     private final AnalyticsSettings analytics;
     private final JsonMapper json;
     private final Clock clock;
 
-    RfmRuns(JdbcClient jdbc, FactChanges changes, AnalyticsSettings analytics, JsonMapper json, Clock clock) {
+    RfmRuns(JdbcClient jdbc, DerivedTables tables, FactChanges changes, AnalyticsSettings analytics, JsonMapper json,
+            Clock clock) {
         this.jdbc = jdbc;
+        this.tables = tables;
         this.changes = changes;
         this.analytics = analytics;
         this.json = json;
@@ -100,10 +104,10 @@ class RfmRuns {
     }
 
     /**
-     * Computes the run: every person's values into a temporary table for the transaction (or, given {@code
-     * persons}, those persons' values only, the others' being stored and unchanged), then the figures from the
-     * values. Only the latest run keeps its persons in segmentation.rfm_person; an older one (a closed period's
-     * crowd matrix) is computed whole, and its values go with the transaction.
+     * Computes the run: every person's values (or, given {@code persons}, those persons' values only, the others'
+     * being stored and unchanged), then the figures from the values. Only the latest run keeps its persons, in the
+     * brand's table of segmentation.rfm_person; an older one (a closed period's crowd matrix) is computed whole
+     * into a temporary table, and its values go with the transaction.
      */
     private RfmReport compute(BrandContext brand, LocalDate asOf, boolean latest, Long[] persons, String snapshot) {
         RfmSettings settings = brand.settings().rfm();
@@ -117,23 +121,20 @@ class RfmRuns {
         String table;
         if (persons == null) {
             // a statement PostgreSQL may run in parallel, as it does not INSERT ... SELECT (at 1M persons, 7.6 s
-            // -> 4.0 s, and 1.4 s to store the values)
-            jdbc.sql("""
-                            create temporary table rfm_values on commit drop as
-                            select cast(:brand as bigint) as brand_id, cast(:asOf as date) as as_of, v.*
-                              from (%s) v
-                            """.formatted(RfmQuery.persons(settings.frequencyBasis())))
-                    .params(params).update();
-            // the latest run's figures from its stored values, which workers may scan in parallel (a temporary
-            // table they may not)
-            table = latest ? "segmentation.rfm_person" : "rfm_values";
+            // -> 4.0 s)
+            String values = """
+                    select cast(:brand as bigint) as brand_id, cast(:asOf as date) as as_of, v.member_id,
+                           cast(v.recency as integer) as recency, cast(v.frequency as integer) as frequency,
+                           v.monetary
+                      from (%s) v
+                    """.formatted(RfmQuery.persons(settings.frequencyBasis()));
             if (latest) {
-                jdbc.sql("delete from segmentation.rfm_person where brand_id = :brand and as_of = :asOf")
-                        .params(params).update();
-                // in key order: each row lands on the index's rightmost page, not a random one
-                jdbc.sql("insert into segmentation.rfm_person select * from rfm_values order by member_id").update();
-                // so that the next incremental run finds its persons by key, not by reading them all
-                jdbc.sql("analyze segmentation.rfm_person").update();
+                // the run before it, no longer the latest, goes with the table it replaces
+                tables.replace("rfm_person", "rfm_person_b" + brand.id(), Long.toString(brand.id()), values, params);
+                table = "segmentation.rfm_person";
+            } else {
+                jdbc.sql("create temporary table rfm_values on commit drop as " + values).params(params).update();
+                table = "rfm_values";
             }
         } else {
             jdbc.sql("""
@@ -161,11 +162,6 @@ class RfmRuns {
         RfmReport report = new RfmReport(asOf, at, windowStart, settings.scoringMode(), settings.frequencyBasis(),
                 clock.instant().truncatedTo(ChronoUnit.MICROS), scale, cells);
         store(brand.id(), report, snapshot);
-        if (latest) {
-            // the run before it is no longer the latest
-            jdbc.sql("delete from segmentation.rfm_person where brand_id = :brand and as_of < :asOf")
-                    .params(params).update();
-        }
         return report;
     }
 
@@ -281,7 +277,6 @@ class RfmRuns {
     @EventListener
     void onSettingsChanged(BrandSettingsChanged changed) {
         jdbc.sql("delete from segmentation.rfm_run where brand_id = :brand").param("brand", changed.brandId()).update();
-        jdbc.sql("delete from segmentation.rfm_person where brand_id = :brand").param("brand", changed.brandId())
-                .update();
+        tables.drop("rfm_person_b" + changed.brandId());
     }
 }
