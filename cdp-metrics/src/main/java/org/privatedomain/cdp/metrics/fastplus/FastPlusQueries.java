@@ -40,17 +40,22 @@ final class FastPlusQueries {
             select member_id from (%s) revoked where :requiresConsent
             """.formatted(REVOKED_EVERYWHERE);
 
+    /**
+     * A period's tiers (the period's id bound as {@code %s}), read whole and hashed where a brand-wide figure
+     * joins them: joined as the table, the planner looked each of 750,000 persons up by key (4.3 s of CLV's
+     * 17.6 s at 1M persons, against 0.6 s read whole).
+     */
+    private static final String TIERS = """
+            (select member_id, tier from segmentation.tier_snapshot
+              where brand_id = :brand and period_id = %s offset 0)""";
+
     /** Deepened and base of Conversion: persons in Capital at the period's start, and whose tier rose. */
     static final String CONVERSION = """
             select c.member_id, coalesce(now_tier.tier, 0) > coalesce(before_tier.tier, 0) as deepened
               from (%s) c
-              left join segmentation.tier_snapshot now_tier
-                     on now_tier.brand_id = :brand and now_tier.period_id = :period
-                    and now_tier.member_id = c.member_id
-              left join segmentation.tier_snapshot before_tier
-                     on before_tier.brand_id = :brand and before_tier.period_id = :previous
-                    and before_tier.member_id = c.member_id
-            """.formatted(CAPITAL.replace(":t", ":start"));
+              left join %s now_tier on now_tier.member_id = c.member_id
+              left join %s before_tier on before_tier.member_id = c.member_id
+            """.formatted(CAPITAL.replace(":t", ":start"), TIERS.formatted(":period"), TIERS.formatted(":previous"));
 
     /**
      * Visitors per field in the period (anonymous visitors are persons of their own), and whether each held a
@@ -113,9 +118,8 @@ final class FastPlusQueries {
               from capital c
               left join own on own.member_id = c.member_id
               left join propagation on propagation.member_id = c.member_id
-              left join segmentation.tier_snapshot t
-                     on t.brand_id = :brand and t.period_id = :period and t.member_id = c.member_id
-            """.formatted(CAPITAL, QUALIFYING, ALL_REFERRED);
+              left join %s t on t.member_id = c.member_id
+            """.formatted(CAPITAL, QUALIFYING, ALL_REFERRED, TIERS.formatted(":period"));
 
     /** One person's own value at {@code :t}. */
     static final String OWN = "select coalesce(sum(net), 0.00) from (%s) q where q.member_id = :member"
