@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.privatedomain.cdp.core.brand.BrandService;
 import org.privatedomain.cdp.core.event.ConsentChannel;
 import org.privatedomain.cdp.core.event.Field;
 import org.privatedomain.cdp.core.order.OrderStatus;
@@ -20,10 +21,12 @@ import org.privatedomain.cdp.metrics.kpi.KpiEntry;
 import org.privatedomain.cdp.metrics.kpi.KpiService;
 import org.privatedomain.cdp.metrics.kpi.RetentionMatrix;
 import org.privatedomain.cdp.segmentation.Facts;
+import org.privatedomain.cdp.segmentation.purchase.PurchaseHistories;
 import org.privatedomain.cdp.testsupport.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A brand of 30 persons over three monthly periods (2026-08, -09, -10, Asia/Shanghai; times below are local),
@@ -57,6 +60,15 @@ class FastPlusScenarioTests {
 
     @Autowired
     KpiService kpis;
+
+    @Autowired
+    BrandService brands;
+
+    @Autowired
+    PurchaseHistories purchases;
+
+    @Autowired
+    JdbcClient jdbc;
 
     String brand;
 
@@ -165,6 +177,29 @@ class FastPlusScenarioTests {
         assertThat(report.get(2).clv()).isEqualTo(new FastPlusEntry.Clv(money("130.91"), money("0.00"),
                 money("300.00"), Map.of("KOC", money("850.00"), "MEMBER", money("73.33"),
                         "BASIC", money("52.86"))));
+    }
+
+    @Test
+    void ownValuesReadFromKeptPurchaseHistoriesGiveTheSameReport() {
+        List<FastPlusEntry> fromOrders = fastPlus.report(brand, "2026-08", "2026-10");
+        assertThat(purchases.ensureFresh(brands.context(brand))).isTrue();
+        forgetStoredReports();
+
+        List<FastPlusEntry> fromHistories = fastPlus.report(brand, "2026-08", "2026-10");
+
+        assertThat(fromHistories).usingRecursiveComparison().ignoringFields("computedAt").isEqualTo(fromOrders);
+        // and they are what was read: 10 more in A's running net amount at 09-20 (the third day) shows at 10-01
+        jdbc.sql("""
+                        update segmentation.purchase_history set net_amounts[3] = net_amounts[3] + 10
+                         where brand_id = ? and member_id = ?
+                        """).param(facts.brandId(brand)).param(facts.memberId(brand, "A")).update();
+        forgetStoredReports();
+        assertThat(fastPlus.report(brand, "2026-09", "2026-09").getFirst().clv().byTier().get("KOC"))
+                .isEqualTo(money("660.00"));
+    }
+
+    private void forgetStoredReports() {
+        jdbc.sql("delete from metrics.fast_plus_period where brand_id = ?").param(facts.brandId(brand)).update();
     }
 
     @Test

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,14 +31,18 @@ class FastPlusComputation {
         this.analytics = analytics;
     }
 
-    /** In one read-only transaction: every figure is read from the same snapshot of the facts. */
+    /**
+     * In one read-only transaction: every figure is read from the same snapshot of the facts. Own values come from
+     * the purchase histories when {@code historiesFresh}.
+     */
     @Transactional(readOnly = true)
     public FastPlusEntry compute(BrandContext brand, Period period, Period previous, TierDistribution tiers,
-            Instant computedAt) {
+            boolean historiesFresh, Instant computedAt) {
         analytics.apply();
         Map<String, Object> params = params(brand, period);
         params.put("previous", previous.id());
-        CapitalValue value = clv(params);
+        params.put("lastDay", LocalDate.ofInstant(period.end(), ZoneId.of(brand.settings().timezone())).minusDays(1));
+        CapitalValue value = clv(params, historiesFresh);
         return new FastPlusEntry(period.id(), period.start(), period.end(), computedAt, value.capital(),
                 conversion(params), connection(params), value.clv(), tierCounts(tiers));
     }
@@ -84,7 +90,7 @@ class FastPlusComputation {
     }
 
     /** Capital at the period's end and CLV over those persons: one reading of the Capital set serves both. */
-    private CapitalValue clv(Map<String, Object> params) {
+    private CapitalValue clv(Map<String, Object> params, boolean historiesFresh) {
         Map<String, BigDecimal> byTier = new LinkedHashMap<>();
         BigDecimal[] overall = new BigDecimal[3];
         long[] capital = {0};
@@ -96,7 +102,7 @@ class FastPlusComputation {
                           from (%s) c
                          group by grouping sets ((tier), ())
                          order by tier desc nulls first
-                        """.formatted(FastPlusQueries.CLV))
+                        """.formatted(FastPlusQueries.clv(historiesFresh)))
                 .params(params)
                 .query(rs -> {
                     if (rs.getObject(1) == null) {

@@ -108,10 +108,25 @@ final class FastPlusQueries {
     static final String REFERRED_TO_MEMBER = REFERRED.formatted(QUALIFYING + NAMING_MEMBER,
             "and r.referrer = :member", Referrals.creditedMember("q"));
 
+    /** Each person's own value at {@code :t}: their qualifying orders paid before it. */
+    private static final String OWN_FROM_ORDERS = "select member_id, sum(net) as value from (%s) q group by member_id"
+            .formatted(QUALIFYING);
+
+    /**
+     * The same from the purchase histories, when they are fresh: {@code :t} is a period's end, a local midnight,
+     * so the orders paid before it are those of the days up to {@code :lastDay}, the local date before it, whose
+     * running net amount the history holds (one lookup per person, not a pass over every order).
+     */
+    private static final String OWN_FROM_HISTORIES = """
+            select member_id, net_amounts[width_bucket(cast(:lastDay as date), days)] as value
+              from segmentation.purchase_history
+             where brand_id = :brand and days[1] <= :lastDay
+            """;
+
     /** CLV at {@code :t} of each person in Capital at {@code :t}, with their tier in the period ending there. */
-    static final String CLV = """
+    private static final String CLV = """
             with capital as (%s),
-            own as (select member_id, sum(net) as value from (%s) q group by member_id),
+            own as ({own}),
             propagation as (select referrer as member_id, sum(net) as value from (%s) r group by referrer)
             select c.member_id, coalesce(t.tier, 0) as tier,
                    coalesce(own.value, 0) + coalesce(propagation.value, 0) as clv
@@ -119,7 +134,12 @@ final class FastPlusQueries {
               left join own on own.member_id = c.member_id
               left join propagation on propagation.member_id = c.member_id
               left join %s t on t.member_id = c.member_id
-            """.formatted(CAPITAL, QUALIFYING, ALL_REFERRED, TIERS.formatted(":period"));
+            """.formatted(CAPITAL, ALL_REFERRED, TIERS.formatted(":period"));
+
+    /** CLV as {@link #CLV}, its own values read from the purchase histories when {@code fromHistories}. */
+    static String clv(boolean fromHistories) {
+        return CLV.replace("{own}", fromHistories ? OWN_FROM_HISTORIES : OWN_FROM_ORDERS);
+    }
 
     /** One person's own value at {@code :t}. */
     static final String OWN = "select coalesce(sum(net), 0.00) from (%s) q where q.member_id = :member"

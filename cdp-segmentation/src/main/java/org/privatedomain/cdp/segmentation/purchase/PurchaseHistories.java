@@ -71,7 +71,16 @@ public class PurchaseHistories {
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public boolean ensureFresh(BrandContext brand) {
-        return locked(brand) && refresh(brand, null);
+        return locked(brand) && refresh(brand, null, true);
+    }
+
+    /**
+     * As {@link #ensureFresh}, for callers that would read the orders instead rather than wait for the histories
+     * to be computed whole: answers false when the brand keeps none, or when they would be computed whole.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public boolean refreshIfIncremental(BrandContext brand) {
+        return locked(brand) && refresh(brand, null, false);
     }
 
     /**
@@ -81,7 +90,7 @@ public class PurchaseHistories {
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public boolean refreshUnlessLoading(BrandContext brand, Duration quiet) {
-        return locked(brand) && refresh(brand, quiet);
+        return locked(brand) && refresh(brand, quiet, true);
     }
 
     /** The brands whose histories are kept: those a rule has used since the tables were last emptied. */
@@ -95,8 +104,11 @@ public class PurchaseHistories {
                 .param("brand", brand.id()).query(Boolean.class).single();
     }
 
-    /** Computes the histories whole only when no order was written within {@code quiet} (if given). */
-    private boolean refresh(BrandContext brand, Duration quiet) {
+    /**
+     * Computes the histories whole only when {@code whole} allows, and no order was written within {@code quiet}
+     * (if given).
+     */
+    private boolean refresh(BrandContext brand, Duration quiet, boolean whole) {
         // taken before anything is read: a write it does not see is found in the journal next time, and one it
         // sees is among the touched persons read after it
         String snapshot = changes.snapshot();
@@ -120,7 +132,8 @@ public class PurchaseHistories {
                     .param("brand", brand.id()).param("snapshot", snapshot).param("checked", stored).update();
             return true;
         }
-        if (touched.tooMany() && quiet != null && changes.changedWithin(brand.id(), quiet, FactKind.ORDER)) {
+        if (touched.tooMany()
+                && (!whole || quiet != null && changes.changedWithin(brand.id(), quiet, FactKind.ORDER))) {
             return false;
         }
         analytics.apply();
