@@ -96,17 +96,19 @@ final class FastPlusQueries {
             select * from (
                 select q.order_id, q.member_id as buyer, q.paid_at, q.net,
                        %3$s as referrer
-                  from (%1$s) q
+                  from (%1$s) q%4$s
                  where q.referral_share_id is not null or q.referral_member_id is not null
                 offset 0) r -- the credit is looked up once per order, not again for each condition on it
              where r.referrer <> r.buyer %2$s
             """;
 
-    static final String ALL_REFERRED = REFERRED.formatted(QUALIFYING, "", Referrals.creditedMember("q"));
+    /** Every referred order, each share's owner joined by hash. */
+    static final String ALL_REFERRED = REFERRED.formatted(QUALIFYING, "", Referrals.creditedMember("q", "s"),
+            "\n  left join (" + Referrals.SHARE_OWNERS + ") s on s.share_id = q.referral_share_id");
 
-    /** The orders credited to {@code :member}. */
+    /** The orders credited to {@code :member}, each order's share looked up by key. */
     static final String REFERRED_TO_MEMBER = REFERRED.formatted(QUALIFYING + NAMING_MEMBER,
-            "and r.referrer = :member", Referrals.creditedMember("q"));
+            "and r.referrer = :member", Referrals.creditedMember("q"), "");
 
     /** Each person's own value at {@code :t}: their qualifying orders paid before it. */
     private static final String OWN_FROM_ORDERS = "select member_id, sum(net) as value from (%s) q group by member_id"
