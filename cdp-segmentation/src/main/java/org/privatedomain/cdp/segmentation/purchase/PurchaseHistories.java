@@ -93,10 +93,34 @@ public class PurchaseHistories {
         return locked(brand) && refresh(brand, quiet, true);
     }
 
+    /**
+     * Whether the histories hold every order the calling transaction's next statements see: kept under the
+     * brand's settings, and no order written since their last refresh that it did not see. Asks, never refreshes.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean upToDate(BrandContext brand) {
+        String stored = storedSnapshot(brand);
+        return stored != null && !changes.touchedSince(brand.id(), stored, ANY_TIME, FactKind.ORDER);
+    }
+
     /** The brands whose histories are kept: those a rule has used since the tables were last emptied. */
     public List<Long> brandsKept() {
         return jdbc.sql("select brand_id from segmentation.purchase_history_state order by brand_id")
                 .query(Long.class).list();
+    }
+
+    /**
+     * The database snapshot the brand's histories were last brought up to; null when it keeps none, or computed
+     * them under other settings (a settings change committed while they were being computed).
+     */
+    private String storedSnapshot(BrandContext brand) {
+        return jdbc.sql("""
+                        select db_snapshot from segmentation.purchase_history_state
+                         where brand_id = :brand and timezone = :zone and min_qualifying_amount = :minAmount
+                        """)
+                .param("brand", brand.id()).param("zone", brand.settings().timezone())
+                .param("minAmount", brand.settings().tiers().minQualifyingAmount())
+                .query(String.class).optional().orElse(null);
     }
 
     private boolean locked(BrandContext brand) {
@@ -114,13 +138,7 @@ public class PurchaseHistories {
         String snapshot = changes.snapshot();
         String zone = brand.settings().timezone();
         BigDecimal minAmount = brand.settings().tiers().minQualifyingAmount();
-        // computed under other settings: a settings change committed while they were being computed
-        String stored = jdbc.sql("""
-                        select db_snapshot from segmentation.purchase_history_state
-                         where brand_id = :brand and timezone = :zone and min_qualifying_amount = :minAmount
-                        """)
-                .param("brand", brand.id()).param("zone", zone).param("minAmount", minAmount)
-                .query(String.class).optional().orElse(null);
+        String stored = storedSnapshot(brand);
         Touched touched = stored == null ? Touched.TOO_MANY
                 : changes.personsTouchedSince(brand.id(), stored, ANY_TIME, INCREMENTAL_LIMIT, FactKind.ORDER);
         if (touched.nobody()) {

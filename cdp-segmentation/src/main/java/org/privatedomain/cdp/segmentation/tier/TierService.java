@@ -11,6 +11,7 @@ import org.privatedomain.cdp.core.error.InvalidInputException;
 import org.privatedomain.cdp.core.member.MemberService;
 import org.privatedomain.cdp.core.period.Period;
 import org.privatedomain.cdp.core.period.PeriodCalendar;
+import org.privatedomain.cdp.segmentation.purchase.PurchaseHistories;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -28,13 +29,16 @@ public class TierService {
     private final BrandService brands;
     private final MemberService members;
     private final TierSnapshots snapshots;
+    private final PurchaseHistories purchases;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    TierService(BrandService brands, MemberService members, TierSnapshots snapshots, JdbcClient jdbc, Clock clock) {
+    TierService(BrandService brands, MemberService members, TierSnapshots snapshots, PurchaseHistories purchases,
+            JdbcClient jdbc, Clock clock) {
         this.brands = brands;
         this.members = members;
         this.snapshots = snapshots;
+        this.purchases = purchases;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -48,7 +52,7 @@ public class TierService {
     public Period ensureFresh(String brandCode, String periodId) {
         BrandContext brand = brands.context(brandCode);
         Period period = period(PeriodCalendar.of(brand.settings()), periodId);
-        snapshots.ensureFresh(brand, period);
+        fresh(brand, period);
         return period;
     }
 
@@ -56,7 +60,7 @@ public class TierService {
     public TierDistribution distribution(String brandCode, String periodId) {
         BrandContext brand = brands.context(brandCode);
         Period period = period(PeriodCalendar.of(brand.settings()), periodId);
-        TierSnapshots.Stored stored = snapshots.ensureFresh(brand, period);
+        TierSnapshots.Stored stored = fresh(brand, period);
         Map<Tier, Long> persons = new EnumMap<>(Tier.class);
         for (Tier tier : Tier.values()) {
             persons.put(tier, 0L);
@@ -88,8 +92,8 @@ public class TierService {
         PeriodCalendar calendar = PeriodCalendar.of(brand.settings());
         Period period = period(calendar, periodId);
         Period previous = calendar.previous(period);
-        snapshots.ensureFresh(brand, previous);
-        TierSnapshots.Stored stored = snapshots.ensureFresh(brand, period);
+        fresh(brand, previous);
+        TierSnapshots.Stored stored = fresh(brand, period);
         int size = Tier.values().length;
         long[][] counts = new long[size][size];
         long[] moved = {0};
@@ -144,6 +148,15 @@ public class TierService {
                 .query((rs, row) -> new MemberTier(period.id(), Tier.ofRank(rs.getInt(2)), rs.getInt(3),
                         rs.getInt(4), rs.getBoolean(5)))
                 .optional().orElse(new MemberTier(period.id(), Tier.NONE, 0, 0, false));
+    }
+
+    /**
+     * The period's snapshot made fresh, the brand's purchase histories (when it keeps them) brought up to date
+     * first, so that a whole computation can read its purchase days from them.
+     */
+    private TierSnapshots.Stored fresh(BrandContext brand, Period period) {
+        purchases.refreshIfIncremental(brand);
+        return snapshots.ensureFresh(brand, period);
     }
 
     private Period period(PeriodCalendar calendar, String periodId) {

@@ -12,6 +12,7 @@ import org.privatedomain.cdp.core.change.FactKind;
 import org.privatedomain.cdp.core.change.FactChanges.Touched;
 import org.privatedomain.cdp.core.period.Period;
 import org.privatedomain.cdp.core.brand.BrandSettingsChanged;
+import org.privatedomain.cdp.segmentation.purchase.PurchaseHistories;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -34,14 +35,16 @@ class TierSnapshots {
 
     private final JdbcClient jdbc;
     private final SnapshotTables tables;
+    private final PurchaseHistories purchases;
     private final FactChanges changes;
     private final AnalyticsSettings analytics;
     private final Clock clock;
 
-    TierSnapshots(JdbcClient jdbc, SnapshotTables tables, FactChanges changes, AnalyticsSettings analytics,
-            Clock clock) {
+    TierSnapshots(JdbcClient jdbc, SnapshotTables tables, PurchaseHistories purchases, FactChanges changes,
+            AnalyticsSettings analytics, Clock clock) {
         this.jdbc = jdbc;
         this.tables = tables;
+        this.purchases = purchases;
         this.changes = changes;
         this.analytics = analytics;
         this.clock = clock;
@@ -95,7 +98,9 @@ class TierSnapshots {
                 .param("start", Timestamp.from(period.start())).param("end", Timestamp.from(period.end()))
                 .param("persons", stored.persons()).param("computedAt", Timestamp.from(stored.computedAt()))
                 .param("snapshot", snapshot).update();
-        tables.replace(brand.id(), period, TierQuery.ALL, TierQuery.params(brand, period, null));
+        // up to date after this transaction's snapshot was taken: they hold every order it sees
+        String tiers = purchases.upToDate(brand) ? TierQuery.FROM_HISTORIES : TierQuery.ALL;
+        tables.replace(brand.id(), period, tiers, TierQuery.params(brand, period, null));
         return stored;
     }
 

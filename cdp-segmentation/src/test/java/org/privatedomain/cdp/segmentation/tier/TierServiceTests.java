@@ -19,6 +19,7 @@ import org.privatedomain.cdp.core.event.Field;
 import org.privatedomain.cdp.core.order.OrderStatus;
 import org.privatedomain.cdp.core.order.Referral;
 import org.privatedomain.cdp.segmentation.Facts;
+import org.privatedomain.cdp.segmentation.purchase.PurchaseHistories;
 import org.privatedomain.cdp.testsupport.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,6 +48,9 @@ class TierServiceTests {
 
     @Autowired
     FactChanges changes;
+
+    @Autowired
+    PurchaseHistories purchases;
 
     String brand;
 
@@ -205,6 +209,32 @@ class TierServiceTests {
         jdbc.sql("delete from segmentation.tier_period where brand_id = ?").param(facts.brandId(brand)).update();
         tiers.distribution(brand, "2026-10");
         assertThat(incremental).isEqualTo(snapshotRows());
+    }
+
+    @Test
+    void purchaseDaysReadFromKeptHistoriesGiveTheSameTiers() {
+        TierDistribution fromOrders = tiers.distribution(brand, "2026-10");
+        List<String> rowsFromOrders = snapshotRows();
+        assertThat(purchases.ensureFresh(brands.context(brand))).isTrue();
+        forgetStoredPeriods();
+
+        // D (joined mid-October) from D's orders, the others from their histories: the same rows
+        assertThat(tiers.distribution(brand, "2026-10").persons()).isEqualTo(fromOrders.persons());
+        assertThat(snapshotRows()).isEqualTo(rowsFromOrders);
+
+        // and they are what was read: B, a member all through October, shown one day of the two
+        jdbc.sql("""
+                        update segmentation.purchase_history
+                           set days = days[1:1], orders = orders[1:1], net_amounts = net_amounts[1:1]
+                         where brand_id = ? and member_id = ?
+                        """).param(facts.brandId(brand)).param(facts.memberId(brand, "B")).update();
+        forgetStoredPeriods();
+        assertThat(tiers.distribution(brand, "2026-10").persons().get(Tier.KOC))
+                .isEqualTo(fromOrders.persons().get(Tier.KOC) - 1);
+    }
+
+    private void forgetStoredPeriods() {
+        jdbc.sql("delete from segmentation.tier_period where brand_id = ?").param(facts.brandId(brand)).update();
     }
 
     /** The version of a person's stored October row (its transaction id): it changes whenever the row is written. */
