@@ -83,7 +83,8 @@ public class FastPlusService {
         }
         freshTiers(brandCode, tierPeriods);
         return periods.stream()
-                .map(period -> stored.containsKey(period.id()) ? stored.get(period.id()) : entry(brand, calendar, period))
+                .map(period -> stored.containsKey(period.id()) ? stored.get(period.id())
+                        : entry(brand, calendar, period))
                 .toList();
     }
 

@@ -125,8 +125,8 @@ final class TierQuery {
                  where connected_at < :end and (disconnected_at is null or disconnected_at > :start)
             ), memberships as (
                 -- whole: a member all through the period, every purchase in it as a member
-                select member_id, bool_or(connected_at <= :start and (disconnected_at is null or disconnected_at >= :end))
-                           as whole
+                select member_id,
+                       bool_or(connected_at <= :start and (disconnected_at is null or disconnected_at >= :end)) as whole
                   from relationships where membership group by member_id
             ), purchase_days as (
                 -- an order inside two overlapping membership rows comes twice, as a member both times: neither

@@ -115,7 +115,7 @@ class TierSnapshots {
         params.put("period", period.id());
         jdbc.sql("""
                         insert into segmentation.tier_snapshot (brand_id, period_id, member_id, tier,
-                                                                member_purchase_days, propagations, purchasing_non_member)
+                                member_purchase_days, propagations, purchasing_non_member)
                         select :brand, :period, t.* from (%s) t
                         """.formatted(TierQuery.SOME)).params(params).update();
         Stored stored = new Stored(period.id(), persons(brand.id(), period),
