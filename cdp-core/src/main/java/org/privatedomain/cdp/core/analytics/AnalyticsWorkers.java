@@ -29,7 +29,8 @@ public class AnalyticsWorkers {
 
     /**
      * Runs every task, as many at once as there are workers, and returns when all have ended. The first failure
-     * is thrown as it was, once all have ended: none is left running behind the caller.
+     * is thrown as it was, once all have ended: none is left running behind the caller. A task must not call this
+     * itself: with every worker waiting for tasks queued behind it, none would end.
      */
     public void runAll(List<Runnable> tasks) {
         List<CompletableFuture<Void>> running = tasks.stream()

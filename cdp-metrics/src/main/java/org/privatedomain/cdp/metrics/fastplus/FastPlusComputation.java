@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,6 +12,7 @@ import java.util.TreeMap;
 import org.privatedomain.cdp.core.analytics.AnalyticsSettings;
 import org.privatedomain.cdp.core.brand.BrandContext;
 import org.privatedomain.cdp.core.period.Period;
+import org.privatedomain.cdp.segmentation.purchase.PurchaseHistories;
 import org.privatedomain.cdp.segmentation.tier.Tier;
 import org.privatedomain.cdp.segmentation.tier.TierDistribution;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,24 +25,26 @@ class FastPlusComputation {
 
     private final JdbcClient jdbc;
     private final AnalyticsSettings analytics;
+    private final PurchaseHistories purchases;
 
-    FastPlusComputation(JdbcClient jdbc, AnalyticsSettings analytics) {
+    FastPlusComputation(JdbcClient jdbc, AnalyticsSettings analytics, PurchaseHistories purchases) {
         this.jdbc = jdbc;
         this.analytics = analytics;
+        this.purchases = purchases;
     }
 
     /**
      * In one read-only transaction: every figure is read from the same snapshot of the facts. Own values come from
-     * the purchase histories when {@code historiesFresh}.
+     * the purchase histories when they hold every order this transaction sees (as tiers read them).
      */
     @Transactional(readOnly = true)
     public FastPlusEntry compute(BrandContext brand, Period period, Period previous, TierDistribution tiers,
-            boolean historiesFresh, Instant computedAt) {
+            Instant computedAt) {
         analytics.apply();
         Map<String, Object> params = params(brand, period);
         params.put("previous", previous.id());
-        params.put("lastDay", LocalDate.ofInstant(period.end(), ZoneId.of(brand.settings().timezone())).minusDays(1));
-        CapitalValue value = clv(params, historiesFresh);
+        params.put("lastDay", period.lastDay(ZoneId.of(brand.settings().timezone())));
+        CapitalValue value = clv(params, purchases.upToDate(brand));
         return new FastPlusEntry(period.id(), period.start(), period.end(), computedAt, value.capital(),
                 conversion(params), connection(params), value.clv(), tierCounts(tiers));
     }
@@ -90,7 +92,7 @@ class FastPlusComputation {
     }
 
     /** Capital at the period's end and CLV over those persons: one reading of the Capital set serves both. */
-    private CapitalValue clv(Map<String, Object> params, boolean historiesFresh) {
+    private CapitalValue clv(Map<String, Object> params, boolean fromHistories) {
         Map<String, BigDecimal> byTier = new LinkedHashMap<>();
         BigDecimal[] overall = new BigDecimal[3];
         long[] capital = {0};
@@ -102,7 +104,7 @@ class FastPlusComputation {
                           from (%s) c
                          group by grouping sets ((tier), ())
                          order by tier desc nulls first
-                        """.formatted(FastPlusQueries.clv(historiesFresh)))
+                        """.formatted(FastPlusQueries.clv(fromHistories)))
                 .params(params)
                 .query(rs -> {
                     if (rs.getObject(1) == null) {

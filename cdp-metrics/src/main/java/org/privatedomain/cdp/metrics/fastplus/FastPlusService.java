@@ -19,7 +19,6 @@ import org.privatedomain.cdp.core.error.InvalidInputException;
 import org.privatedomain.cdp.core.member.MemberService;
 import org.privatedomain.cdp.core.period.Period;
 import org.privatedomain.cdp.core.period.PeriodCalendar;
-import org.privatedomain.cdp.segmentation.purchase.PurchaseHistories;
 import org.privatedomain.cdp.segmentation.tier.TierDistribution;
 import org.privatedomain.cdp.segmentation.tier.TierService;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,20 +43,17 @@ public class FastPlusService {
     private final FastPlusStore store;
     private final FastPlusComputation computation;
     private final AnalyticsWorkers workers;
-    private final PurchaseHistories purchases;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     FastPlusService(BrandService brands, MemberService members, TierService tiers, FastPlusStore store,
-            FastPlusComputation computation, AnalyticsWorkers workers, PurchaseHistories purchases, JdbcClient jdbc,
-            Clock clock) {
+            FastPlusComputation computation, AnalyticsWorkers workers, JdbcClient jdbc, Clock clock) {
         this.brands = brands;
         this.members = members;
         this.tiers = tiers;
         this.store = store;
         this.computation = computation;
         this.workers = workers;
-        this.purchases = purchases;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -94,12 +90,12 @@ public class FastPlusService {
 
     private FastPlusEntry entry(BrandContext brand, PeriodCalendar calendar, Period period) {
         String snapshot = store.snapshot();
-        // refreshed after the snapshot was taken, so they hold every order it sees
-        boolean historiesFresh = purchases.refreshIfIncremental(brand);
+        // after the snapshot: making tiers fresh also brings the purchase histories, which CLV reads when up to
+        // date, up to the orders it sees
         Period previous = calendar.previous(period);
         tiers.distribution(brand.code(), previous.id());
         TierDistribution distribution = tiers.distribution(brand.code(), period.id());
-        FastPlusEntry entry = computation.compute(brand, period, previous, distribution, historiesFresh,
+        FastPlusEntry entry = computation.compute(brand, period, previous, distribution,
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
         store.save(brand.id(), entry, snapshot);
         return entry;

@@ -1,7 +1,6 @@
 package org.privatedomain.cdp.segmentation.tier;
 
 import java.sql.Timestamp;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
@@ -37,7 +36,7 @@ final class TierQuery {
      * a member at no time of it. A period's bounds are local midnights, so its days in a history are exact. Only
      * the orders of those who joined or left during the period are read, to place each purchase in or out of their
      * membership. At 1M persons the month's purchase days per person take 0.12 s from the histories, against
-     * about 4 s from its 1.7M orders.
+     * about 3 s from its 1.7M orders.
      */
     static final String FROM_HISTORIES = all(true);
 
@@ -199,8 +198,8 @@ final class TierQuery {
         params.put("reviewsCount", tiers.reviewCountsAsPropagation());
         params.put("members", members);
         ZoneId zone = ZoneId.of(brand.settings().timezone());
-        params.put("dayBefore", LocalDate.ofInstant(period.start(), zone).minusDays(1));
-        params.put("lastDay", LocalDate.ofInstant(period.end(), zone).minusDays(1));
+        params.put("dayBefore", period.firstDay(zone).minusDays(1));
+        params.put("lastDay", period.lastDay(zone));
         return params;
     }
 }
